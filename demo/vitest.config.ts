@@ -1,0 +1,9 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { sourceResolve } from '../vitest.shared.ts'
+
+export default mergeConfig(
+  sourceResolve,
+  defineConfig({
+    test: { name: 'demo', environment: 'node', include: ['test/**/*.test.{ts,tsx}'], passWithNoTests: true },
+  }),
+)

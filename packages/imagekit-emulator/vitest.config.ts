@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { sourceResolve } from '../../vitest.shared.ts'
+
+export default mergeConfig(
+  sourceResolve,
+  defineConfig({
+    test: {
+      name: 'imagekit-emulator',
+      environment: 'node',
+      include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    },
+  }),
+)

@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { sourceResolve } from '../../vitest.shared.ts'
+
+export default mergeConfig(
+  sourceResolve,
+  defineConfig({
+    test: {
+      name: 'uploader-core',
+      environment: 'jsdom',
+      include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    },
+  }),
+)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The README's test command: every test, from a fresh machine. Ends with `N passed, N failed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bootstrap.sh --chromium
+export NEXT_TELEMETRY_DISABLED=1
+exec node scripts/run-tests.mjs "$@"
