@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
-import { sourceResolve } from '../vitest.shared.ts'
+import { sourceResolve } from '../vitest.shared.js'
 
 export default mergeConfig(
   sourceResolve,
