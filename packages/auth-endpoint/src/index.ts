@@ -1,1 +1,25 @@
-export const placeholder = 'auth'
+export { AuthEndpointError, type AuthErrorCode, ERROR_STATUS, isAuthEndpointError } from './errors.js'
+export { DEFAULT_ALLOWED_FIELDS, UPLOAD_FIELDS, type UploadField } from './fields.js'
+export { createAuthHandler } from './handler.js'
+export { signUploadJwt, type UploadJwtInput } from './jwt.js'
+export {
+  MemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+  type RateLimitHit,
+  type RateLimitStore,
+} from './rate-limit.js'
+export { createSignature, createToken } from './sign.js'
+export type {
+  AuthHandler,
+  AuthHandlerOptions,
+  Authorize,
+  CorsOptions,
+  Identity,
+  Logger,
+  PrivateKeyProvider,
+  RateLimitOptions,
+  RequestContext,
+  SignatureV1,
+  SignatureV2,
+  UploadPolicy,
+} from './types.js'

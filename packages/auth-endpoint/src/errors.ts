@@ -1,0 +1,68 @@
+/** Every code the signing route answers with, and the HTTP status it maps to. */
+export const ERROR_STATUS = {
+  INVALID_OPTIONS: 500,
+  INVALID_JSON: 400,
+  INVALID_BODY: 400,
+  UNKNOWN_FIELD: 400,
+  INVALID_FIELD: 400,
+  INVALID_FOLDER: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  FIELD_NOT_ALLOWED: 403,
+  FOLDER_NOT_ALLOWED: 403,
+  FILE_TOO_LARGE: 403,
+  FILE_TYPE_NOT_ALLOWED: 403,
+  TAG_NOT_ALLOWED: 403,
+  TOO_MANY_FILES: 403,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const
+
+export type AuthErrorCode = keyof typeof ERROR_STATUS
+
+export interface AuthEndpointErrorOptions {
+  cause?: unknown
+  /** Extra response headers (e.g. `X-RateLimit-*` on 429, `Allow` on 405). */
+  headers?: Record<string, string>
+}
+
+/**
+ * The one error class of `@upkit/auth-endpoint`. Thrown at startup for bad options (`INVALID_OPTIONS`), and
+ * answered as JSON `{ code, message }` with the status from {@link ERROR_STATUS}. `authorize` may throw it to
+ * choose the refusal, e.g. `throw new AuthEndpointError('FORBIDDEN', 'Only editors may upload.')`.
+ */
+export class AuthEndpointError extends Error {
+  override readonly name = 'AuthEndpointError'
+  readonly code: AuthErrorCode
+  readonly headers: Readonly<Record<string, string>>
+
+  constructor(code: AuthErrorCode, message: string, options: AuthEndpointErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.headers = options.headers ?? {}
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code]
+  }
+
+  toJSON(): { code: AuthErrorCode; message: string } {
+    return { code: this.code, message: this.message }
+  }
+}
+
+/** True for an {@link AuthEndpointError}, also across module copies (checks the name and code). */
+export function isAuthEndpointError(value: unknown): value is AuthEndpointError {
+  if (value instanceof AuthEndpointError) return true
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as { name?: unknown; code?: unknown }
+  return (
+    candidate.name === 'AuthEndpointError' &&
+    typeof candidate.code === 'string' &&
+    candidate.code in ERROR_STATUS
+  )
+}
