@@ -1,0 +1,23 @@
+import { messages } from './messages.js'
+
+/** An answer in ImageKit's `{ message, help }` shape, thrown anywhere in request handling. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly headers: Record<string, string>
+  /** A raw body instead of the JSON error (used by status faults to imitate non-JSON 5xx pages). */
+  readonly rawBody: string | undefined
+
+  constructor(status: number, message: string, headers: Record<string, string> = {}, rawBody?: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.headers = headers
+    this.rawBody = rawBody
+  }
+}
+
+export const badRequest = (message: string): ApiError => new ApiError(400, message)
+export const forbidden = (message: string): ApiError => new ApiError(403, message)
+export const invalidParam = (name: string, detail?: string): ApiError =>
+  badRequest(messages.invalidParam(name, detail))
+export const missingParam = (name: string): ApiError => badRequest(messages.missingParam(name))

@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util'
+import { defaultDataDir, type Emulator, startEmulator } from './emulator.js'
+import type { EmulatorOptions } from './types.js'
+
+const USAGE = `upkit-emulator — a local ImageKit upload API
+
+Usage: upkit-emulator [--port 4600] [--host 127.0.0.1] [--data-dir DIR] [--max-file-size BYTES]
+                      [--quota BYTES] [--url-endpoint URL]
+
+Defaults: port 4600, host 127.0.0.1, data dir $UPKIT_EMULATOR_DATA or ~/.upkit-emulator,
+max file size 25 MB (ImageKit's free plan), no storage quota.`
+
+function toBytes(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim())
+  if (!match) throw new Error(`--${name} must be a number of bytes (e.g. 26214400 or 25mb)`)
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b']
+  return Math.floor(Number(match[1]) * unit)
+}
+
+function options(): EmulatorOptions | undefined {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4600' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      quota: { type: 'string' },
+      'url-endpoint': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) return undefined
+  const result: EmulatorOptions = {
+    port: Number(values.port),
+    host: values.host ?? '127.0.0.1',
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+  }
+  const maxFileSize = toBytes('max-file-size', values['max-file-size'])
+  const quota = toBytes('quota', values.quota)
+  if (maxFileSize !== undefined) result.maxFileSize = maxFileSize
+  if (quota !== undefined) result.storageQuota = quota
+  if (values['url-endpoint']) result.urlEndpoint = values['url-endpoint']
+  return result
+}
+
+function describe(emu: Emulator): string {
+  const keys = emu.keys
+    .list()
+    .map(
+      (key) =>
+        `  ${key.type}${key.type === 'restricted' ? ` (${key.mediaAccess})` : ''}${key.expiresAt ? ` expires ${new Date(key.expiresAt).toISOString()}` : ''}\n` +
+        `    public:  ${key.publicKey}\n    private: ${key.privateKey}`,
+    )
+    .join('\n')
+  const primary = emu.keys.primary
+  return `ImageKit emulator listening on ${emu.url}
+  upload (v1):  ${emu.uploadUrl}
+  upload (v2):  ${emu.uploadUrlV2}
+  urlEndpoint:  ${emu.urlEndpoint}
+  control API:  ${emu.url}/_emulator/{faults,files,stats,keys,account,quota}
+  data dir:     ${emu.dataDir}
+
+Key pairs (development only):
+${keys}
+
+Point your app at it:
+  IMAGEKIT_PUBLIC_KEY=${primary.publicKey}
+  IMAGEKIT_PRIVATE_KEY=${primary.privateKey}
+  IMAGEKIT_URL_ENDPOINT=${emu.urlEndpoint}
+  Upkit uploader:        uploadEndpoint: '${emu.uploadUrl}'
+  @imagekit/nodejs:      new ImageKit({ privateKey, baseURL: '${emu.url}' })
+  @imagekit/javascript:  pass an xhr whose open() swaps https://upload.imagekit.io for ${emu.url}
+
+Ctrl+C to stop.`
+}
+
+async function main(): Promise<void> {
+  const opts = options()
+  if (!opts) {
+    console.log(USAGE)
+    return
+  }
+  const emu = await startEmulator(opts)
+  console.log(describe(emu))
+  const stop = () => {
+    emu.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`upkit-emulator: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { FaultStore } from './fault-store.js'
+import { FileStore } from './file-store.js'
+import { KeyStore } from './key-store.js'
+import { createListener } from './router.js'
+import type { EmulatorState } from './state.js'
+import { TokenStore } from './token-store.js'
+import type { ActiveFault, EmulatorOptions, FaultRule, Stats, StoredFile } from './types.js'
+
+/** The free plan's upload limit for images, audio and raw files. */
+export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024
+
+export function defaultDataDir(): string {
+  return process.env.UPKIT_EMULATOR_DATA ?? join(homedir(), '.upkit-emulator')
+}
+
+export interface Emulator {
+  url: string
+  uploadUrl: string
+  uploadUrlV2: string
+  urlEndpoint: string
+  dataDir: string
+  keys: KeyStore
+  faults: {
+    add(rule: FaultRule): string
+    remove(id: string): boolean
+    clear(): void
+    list(): ActiveFault[]
+  }
+  files(): Promise<StoredFile[]>
+  clearFiles(): Promise<void>
+  stats(): Stats
+  resetStats(): void
+  setAccountDisabled(disabled: boolean): void
+  setStorageQuota(bytes: number): void
+  /** Temp files of uploads in progress (empty when nothing is uploading). */
+  tempFiles(): string[]
+  stop(): Promise<void>
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolvePromise(server.address() as AddressInfo)
+    })
+  })
+}
+
+function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
+  const now = options.now ?? Date.now
+  const state: EmulatorState = {
+    keys: new KeyStore({ dataDir, keys: options.keys, now }),
+    tokens: new TokenStore(now),
+    files: new FileStore(dataDir, () => state.urlEndpoint),
+    faults: new FaultStore(),
+    stats: { requests: 0, uploads: 0, tokensUsed: [] },
+    now,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    storageQuota: options.storageQuota ?? Number.POSITIVE_INFINITY,
+    accountDisabled: false,
+    urlEndpoint: '',
+    servePrefix: '/ik',
+    inflight: new Set(),
+  }
+  return state
+}
+
+function emulatorApi(state: EmulatorState, server: Server, url: string, dataDir: string): Emulator {
+  return {
+    url,
+    uploadUrl: `${url}/api/v1/files/upload`,
+    uploadUrlV2: `${url}/api/v2/files/upload`,
+    urlEndpoint: state.urlEndpoint,
+    dataDir,
+    keys: state.keys,
+    faults: state.faults,
+    files: async () => state.files.list(),
+    clearFiles: () => state.files.clear(),
+    stats: () => structuredClone(state.stats),
+    resetStats: () => Object.assign(state.stats, { requests: 0, uploads: 0, tokensUsed: [] }),
+    setAccountDisabled: (disabled) => {
+      state.accountDisabled = disabled
+    },
+    setStorageQuota: (bytes) => {
+      state.storageQuota = bytes
+    },
+    tempFiles: () => state.files.tempFiles(),
+    stop: async () => {
+      const closed = new Promise<void>((done) => server.close(() => done()))
+      server.closeAllConnections()
+      await Promise.allSettled([...state.inflight])
+      await closed
+      await state.files.flush()
+    },
+  }
+}
+
+/** Start an ImageKit upload API emulator on a real HTTP server. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir())
+  mkdirSync(dataDir, { recursive: true })
+  const state = createState(options, dataDir)
+  const server = createServer({ requestTimeout: 0, headersTimeout: 60_000 }, createListener(state))
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`
+  state.urlEndpoint = (options.urlEndpoint ?? `${url}/ik`).replace(/\/+$/, '')
+  state.servePrefix = new URL(state.urlEndpoint).pathname.replace(/\/+$/, '')
+  return emulatorApi(state, server, url, dataDir)
+}

@@ -1,0 +1,111 @@
+/** Public types of the emulator. */
+
+export type MediaAccess = 'none' | 'read' | 'readwrite'
+export type KeyType = 'standard' | 'restricted'
+
+export interface KeyPair {
+  publicKey: string
+  privateKey: string
+  type: KeyType
+  mediaAccess: MediaAccess
+  /** Epoch ms after which the pair is refused (set when the pair is rolled). */
+  expiresAt?: number
+}
+
+export interface KeyPairInit {
+  publicKey?: string
+  privateKey?: string
+  type?: KeyType
+  mediaAccess?: MediaAccess
+  expiresAt?: number
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (a random free port). */
+  port?: number
+  /** Default '127.0.0.1'. */
+  host?: string
+  /** Where files, the index and the keys live. Default: `$UPKIT_EMULATOR_DATA` or `~/.upkit-emulator`. */
+  dataDir?: string
+  /** Key pairs to use instead of the generated, persisted default pair. */
+  keys?: KeyPairInit[]
+  /** Bytes. Default: the free plan's 25 MB. */
+  maxFileSize?: number
+  /** Bytes. Default: Infinity. */
+  storageQuota?: number
+  /** Default `${url}/ik`. Files are served at urlEndpoint + filePath. */
+  urlEndpoint?: string
+  /** Injected clock (epoch ms) for expiry tests. Default Date.now. */
+  now?: () => number
+}
+
+export interface VersionInfo {
+  id: string
+  name: string
+}
+
+export interface StoredFile {
+  fileId: string
+  name: string
+  filePath: string
+  url: string
+  thumbnailUrl: string | null
+  size: number
+  mime: string
+  fileType: 'image' | 'non-image'
+  width: number | null
+  height: number | null
+  tags: string[] | null
+  customCoordinates: string | null
+  customMetadata: Record<string, unknown>
+  isPrivateFile: boolean
+  isPublished: boolean
+  description: string | null
+  versionInfo: VersionInfo
+  /** Version number (1 for a new file, incremented on overwrite). */
+  version: number
+  createdAt: string
+  updatedAt: string
+  /** Absolute path of the stored bytes inside dataDir. */
+  diskPath: string
+}
+
+export interface Stats {
+  /** Upload API requests seen (v1 and v2), including refused and faulted ones. */
+  requests: number
+  /** Files stored successfully. */
+  uploads: number
+  /** Every client token (v1 `token` field or v2 JWT) read from a request, in order of arrival. */
+  tokensUsed: string[]
+}
+
+export type FaultAction =
+  | { type: 'status'; status: number; message?: string; headers?: Record<string, string>; body?: string }
+  | { type: 'rate-limit'; resetMs: number; limit?: number; intervalMs?: number }
+  | { type: 'cut'; afterBytes: number }
+  | { type: 'stall'; ms?: number }
+  | { type: 'latency'; ms: number }
+  | { type: 'storage-full' }
+
+export interface FaultMatch {
+  /** Matches the client's fileName (form field or file part name): exact or substring. */
+  fileName?: string
+  path?: 'v1' | 'v2' | 'any'
+}
+
+export interface FaultRule {
+  match?: FaultMatch
+  /** Apply to the next N matching upload requests, then the rule is spent. Default: every match. */
+  times?: number
+  /** Let the first N matching requests through untouched before applying (an addition to the contract). */
+  skip?: number
+  action: FaultAction
+}
+
+export interface ActiveFault extends FaultRule {
+  id: string
+  /** Matching requests this rule has answered so far. */
+  hits: number
+  /** Matching requests seen so far (skipped ones included). */
+  seen: number
+}
