@@ -47,6 +47,12 @@ function workspacePackages(dir) {
     }))
 }
 
+// attw checks types of JavaScript entry points; a stylesheet export has none.
+function cssEntries(pkg) {
+  const css = Object.keys(pkg.exports ?? {}).filter((entry) => entry.endsWith('.css'))
+  return css.length ? ['--exclude-entrypoints', ...css] : []
+}
+
 const libraries = workspacePackages('packages').filter(({ pkg }) => !pkg.private)
 const allPackages = [...libraries, { dir: 'demo', pkg: readJson(join(root, 'demo/package.json')) }]
 
@@ -85,7 +91,7 @@ const steps = {
       const ok =
         run('pnpm', ['run', 'build'], { cwd }) &&
         run('pnpm', ['exec', 'publint', '--strict'], { cwd }) &&
-        run('pnpm', ['exec', 'attw', '--pack', '.', '--profile', 'esm-only'], { cwd })
+        run('pnpm', ['exec', 'attw', '--pack', '.', '--profile', 'esm-only', ...cssEntries(pkg)], { cwd })
       check(`package shape ${pkg.name} (build, publint, attw)`, ok)
     }
   },

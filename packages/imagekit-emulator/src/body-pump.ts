@@ -23,6 +23,14 @@ export class BodyPump {
     this.#req = req
     this.done = new Promise((resolve) => {
       req.once('end', () => {
+        // A cut armed for more bytes than the body has still kills the connection before any answer.
+        if (Number.isFinite(this.#cutAt)) {
+          this.#finished = 'aborted'
+          this.#sink?.destroy(new Error('Connection cut'))
+          this.#cut()
+          resolve('aborted')
+          return
+        }
         this.#finished ??= 'end'
         if (this.#sink && !this.#discarding) this.#sink.end()
         resolve(this.#finished)

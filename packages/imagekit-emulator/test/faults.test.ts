@@ -94,6 +94,14 @@ describe('faults', () => {
     expect((await uploadV1(h)).status).toBe(200)
   })
 
+  it('cuts a body shorter than afterBytes at its end: no answer, nothing stored', async () => {
+    h.emu.faults.add({ times: 1, action: { type: 'cut', afterBytes: 1024 * 1024 } })
+    await expect(uploadV1(h)).rejects.toThrow()
+    await nothingStored()
+    expect((await uploadV1(h)).status).toBe(200)
+    expect(await h.emu.files()).toHaveLength(1)
+  })
+
   it('stalls: the client gives up, nothing is stored', async () => {
     h.emu.faults.add({ times: 1, action: { type: 'stall' } })
     const controller = new AbortController()

@@ -1,0 +1,18 @@
+import type { Emitter } from './emitter.js'
+import type { ErrorFactory } from './localize.js'
+import type { Scheduler } from './scheduler.js'
+import type { Store } from './store.js'
+import type { UploaderOptions } from './types.js'
+import type { UppyBridge } from './uppy-bridge.js'
+
+/** The pieces one uploader is made of, shared by its commands. */
+export interface EngineParts {
+  options: UploaderOptions
+  store: Store
+  emitter: Emitter
+  scheduler: Scheduler
+  bridge: UppyBridge
+  makeError: ErrorFactory
+  /** Releases the signer, the online subscription and Uppy. */
+  dispose: () => void
+}

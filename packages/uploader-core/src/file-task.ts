@@ -1,0 +1,130 @@
+import type { Emitter } from './emitter.js'
+import { mapOutcome } from './error-mapping.js'
+import { buildDescription, buildForm } from './form.js'
+import type { ErrorFactory } from './localize.js'
+import type { Platform } from './platform.js'
+import { type BudgetState, decideRetry, type ResolvedRetry } from './retry-policy.js'
+import type { SignFn } from './signer.js'
+import { sleep } from './sleep.js'
+import type { Store } from './store.js'
+import { sendXhr } from './transport-xhr.js'
+import type { FileState, UploadParams } from './types.js'
+import { isUploadError, type UploadError } from './upload-error.js'
+
+/** Everything one file's task needs from the engine. */
+export interface TaskContext {
+  store: Store
+  emitter: Emitter
+  platform: Platform
+  sign: SignFn
+  makeError: ErrorFactory
+  retry: ResolvedRetry
+  stallTimeoutMs: number
+  endpoint: string
+  apiVersion: 1 | 2
+  publicKey: string
+  paramsFor: (file: FileState) => UploadParams
+  /** Resolves when online (at once if already); rejects when the signal aborts. */
+  waitOnline: (signal: AbortSignal) => Promise<void>
+}
+
+type AttemptResult = { ok: true } | { ok: false; error: UploadError }
+
+/** Uploads one file: attempt after attempt (fresh signature each time) until success, a final error, or abort. */
+export async function runFileTask(ctx: TaskContext, id: string, signal: AbortSignal): Promise<void> {
+  const budget: BudgetState = { failures: 0, resigned: false }
+  let best = 0
+  try {
+    await ctx.waitOnline(signal)
+    for (let attempt = (current(ctx, id)?.attempt ?? 0) + 1; ; attempt++) {
+      const result = await runAttempt(ctx, id, attempt, signal)
+      if (result.ok || signal.aborted) return
+      const sent = current(ctx, id)?.bytesUploaded ?? 0
+      if (sent > best) {
+        best = sent
+        budget.failures = 0 // got further than ever before: the budget starts again
+      }
+      if (!(await handleFailure(ctx, id, result.error, budget, signal))) return
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error
+  }
+}
+
+function current(ctx: TaskContext, id: string): FileState | undefined {
+  return ctx.store.state.files[id]
+}
+
+async function runAttempt(
+  ctx: TaskContext,
+  id: string,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<AttemptResult> {
+  const file = current(ctx, id)
+  if (!file) return { ok: true }
+  ctx.store.dispatch({ type: 'attempt-started', id, attempt })
+  const params = ctx.paramsFor(file)
+  let form: FormData
+  try {
+    const signature = await ctx.sign(buildDescription(file, params), signal, attempt)
+    if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
+    form = buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey)
+  } catch (error) {
+    return {
+      ok: false,
+      error: isUploadError(error) ? error : ctx.makeError('SIGNING_FAILED', { cause: error }),
+    }
+  }
+  ctx.store.dispatch({ type: 'uploading', id })
+  const outcome = await sendXhr({
+    createXhr: ctx.platform.createXhr,
+    url: ctx.endpoint,
+    body: form,
+    signal,
+    timers: ctx.platform.timers(),
+    stallTimeoutMs: ctx.stallTimeoutMs,
+    onProgress: (loaded, total) =>
+      ctx.store.dispatch({ type: 'progress', id, bytes: total > 0 ? (loaded / total) * file.size : 0 }),
+  })
+  const mapped = mapOutcome(outcome, ctx.makeError, ctx.platform.now())
+  if (!mapped.ok) return mapped
+  ctx.store.dispatch({ type: 'succeeded', id, result: mapped.result })
+  const done = current(ctx, id)
+  if (done) ctx.emitter.emit('upload-success', { file: done, result: mapped.result })
+  return { ok: true }
+}
+
+/** Decides what a failure leads to; resolves true to run another attempt. */
+async function handleFailure(
+  ctx: TaskContext,
+  id: string,
+  error: UploadError,
+  budget: BudgetState,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { platform, store } = ctx
+  if (error.retryable && !platform.online.isOnline()) {
+    // offline: wait for the network instead of spending attempts
+    store.dispatch({ type: 'retry-scheduled', id, at: null, error: error.toJSON(), waitingForNetwork: true })
+    await ctx.waitOnline(signal)
+    return true
+  }
+  const decision = decideRetry(error, budget, ctx.retry, platform.random)
+  if (decision.action === 'stop') {
+    store.dispatch({ type: 'failed', id, error: error.toJSON() })
+    const file = current(ctx, id)
+    if (file) ctx.emitter.emit('upload-error', { file, error })
+    return false
+  }
+  const delayMs = decision.action === 'resign' ? 0 : decision.delayMs
+  if (decision.action === 'resign') budget.resigned = true
+  else budget.failures++
+  const at = platform.now() + delayMs
+  store.dispatch({ type: 'retry-scheduled', id, at, error: error.toJSON(), waitingForNetwork: false })
+  const file = current(ctx, id)
+  if (file) ctx.emitter.emit('retry-scheduled', { file, error, attempt: file.attempt + 1, delayMs, at })
+  await sleep(delayMs, signal, platform.timers())
+  await ctx.waitOnline(signal)
+  return true
+}

@@ -1,0 +1,38 @@
+import { encodeParams } from './params.js'
+import type { FileDescription, FileState, Signature, UploadParams } from './types.js'
+
+/** What the signing route is told about the file (POST body / auth function argument). */
+export function buildDescription(file: FileState, params: UploadParams): FileDescription {
+  return { ...params, fileName: params.fileName ?? file.name, size: file.size, type: file.type }
+}
+
+/**
+ * The multipart body for one attempt. V1: our fields, overridden by the route's `params`, then the
+ * auth fields and the file last. V2: exactly the route's bound `params`, the token and the file.
+ */
+export function buildForm(
+  file: FileState,
+  params: UploadParams,
+  signature: Signature,
+  apiVersion: 1 | 2,
+  publicKey: string,
+): FormData {
+  const form = new FormData()
+  let fields: Record<string, string>
+  if (apiVersion === 2) {
+    fields = { ...(signature.params as Record<string, string> | undefined), token: signature.token }
+  } else {
+    const s = signature as Extract<Signature, { signature: string }>
+    fields = {
+      ...encodeParams({ ...params, fileName: params.fileName ?? file.name }),
+      ...encodeParams(s.params ?? {}),
+      publicKey: s.publicKey ?? publicKey,
+      signature: s.signature,
+      expire: String(s.expire),
+      token: s.token,
+    }
+  }
+  for (const [key, value] of Object.entries(fields)) form.append(key, value)
+  form.append('file', file.data, fields.fileName ?? file.name)
+  return form
+}

@@ -1,0 +1,176 @@
+import type { Messages } from './locales/en.js'
+import type { UploadError } from './upload-error.js'
+
+export type {
+  AuthContext,
+  AuthEndpoint,
+  AuthFunction,
+  FileDescription,
+  OnlineSource,
+  Restrictions,
+  RetryOptions,
+  Signature,
+  SignaturePoolFactory,
+  SignaturePoolLike,
+  SignatureV1,
+  SignatureV2,
+  Timers,
+  UploaderOptions,
+  UploadParams,
+  XhrFactory,
+} from './options.js'
+export type { Messages }
+
+/** Where a file is in its life. A string union, never a set of booleans. */
+export type FileStatus = 'queued' | 'signing' | 'uploading' | 'retrying' | 'success' | 'error' | 'cancelled'
+
+/** Stable error codes (DESIGN.md §3 plus the restriction codes). */
+export type UploadErrorCode =
+  // restrictions (client side, before anything is sent)
+  | 'FILE_TOO_LARGE'
+  | 'FILE_TOO_SMALL'
+  | 'TOTAL_SIZE_EXCEEDED'
+  | 'FILE_TYPE_NOT_ALLOWED'
+  | 'TOO_MANY_FILES'
+  | 'DUPLICATE_FILE'
+  | 'VALIDATION_FAILED'
+  // answers from ImageKit
+  | 'STORAGE_LIMIT_EXCEEDED'
+  | 'INVALID_SIGNATURE'
+  | 'SIGNATURE_EXPIRED'
+  | 'TOKEN_REUSED'
+  | 'AUTHENTICATION_FAILED'
+  | 'KEY_EXPIRED'
+  | 'ACCOUNT_DISABLED'
+  | 'PERMISSION_DENIED'
+  | 'CHECKS_FAILED'
+  | 'FILE_EXISTS'
+  | 'INVALID_REQUEST'
+  | 'RATE_LIMITED'
+  | 'SERVER_ERROR'
+  // transport and app
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'SIGNING_FAILED'
+  | 'ABORTED'
+  | 'INSECURE_ENDPOINT'
+
+/** The plain-data view of an {@link UploadError}, as kept in the snapshot. */
+export interface FileError {
+  readonly code: UploadErrorCode
+  /** Localised, plain-language message (ends with the request id when there is one). */
+  readonly message: string
+  readonly status?: number | undefined
+  readonly requestId?: string | undefined
+  readonly retryable: boolean
+  /** ImageKit's (or the signing route's) own message, untranslated. */
+  readonly serverMessage?: string | undefined
+}
+
+/** ImageKit's success answer (v1 and v2), with any extra `responseFields`. */
+export interface UploadResult {
+  readonly fileId: string
+  readonly name: string
+  readonly filePath: string
+  readonly url: string
+  readonly thumbnailUrl?: string
+  readonly size: number
+  readonly width?: number
+  readonly height?: number
+  readonly fileType?: string
+  readonly [field: string]: unknown
+}
+
+/** One file in the snapshot. Immutable; replaced when it changes. */
+export interface FileState {
+  readonly id: string
+  readonly name: string
+  /** Bytes. */
+  readonly size: number
+  /** MIME type ('' when unknown). */
+  readonly type: string
+  /** The File/Blob given to `addFiles` (for thumbnails). */
+  readonly data: Blob
+  readonly status: FileStatus
+  /** Bytes of the file sent in the current attempt; never runs backwards within one attempt. */
+  readonly bytesUploaded: number
+  /** 0–100, integer. 100 only once ImageKit answered with success. */
+  readonly percent: number
+  /** Attempts started so far (0 while queued for the first time). */
+  readonly attempt: number
+  /** When the next attempt starts (epoch ms from the injected clock), while `status === 'retrying'`. */
+  readonly nextRetryAt: number | null
+  /** True while a retry waits for the network to come back (status stays 'retrying'). */
+  readonly waitingForNetwork: boolean
+  readonly error?: FileError
+  readonly result?: UploadResult
+}
+
+/** Totals over the files that take part in uploading (cancelled files are left out). */
+export interface UploadTotals {
+  readonly bytesUploaded: number
+  readonly bytesTotal: number
+  /** 0–100, weighted by bytes. */
+  readonly percent: number
+  /** Bytes per second over a moving window; 0 when idle. */
+  readonly speed: number
+  /** Seconds left at the current speed, or null when unknown. */
+  readonly eta: number | null
+}
+
+export type UploadCounts = Readonly<Record<FileStatus, number>> & {
+  readonly total: number
+  /** queued + signing + uploading + retrying. */
+  readonly active: number
+}
+
+/** What `getSnapshot()` returns: immutable, the same reference while nothing changed. */
+export interface UploaderSnapshot {
+  /** In the order they were added. */
+  readonly files: readonly FileState[]
+  readonly totals: UploadTotals
+  readonly counts: UploadCounts
+  readonly online: boolean
+  /** True while any file is queued, signing, uploading or retrying. */
+  readonly isUploading: boolean
+}
+
+export interface FileRejection {
+  readonly name: string
+  readonly data: File | Blob
+  readonly error: UploadError
+}
+
+export interface AddFilesResult {
+  readonly added: readonly FileState[]
+  readonly rejected: readonly FileRejection[]
+}
+
+/** One-shot notices. State lives in the snapshot, not in events. */
+export interface UploaderEvents {
+  'file-added': { file: FileState }
+  'file-rejected': FileRejection
+  'upload-success': { file: FileState; result: UploadResult }
+  'upload-error': { file: FileState; error: UploadError }
+  'retry-scheduled': { file: FileState; error: UploadError; attempt: number; delayMs: number; at: number }
+  complete: { successful: readonly FileState[]; failed: readonly FileState[] }
+}
+
+export type UploaderEventName = keyof UploaderEvents
+
+export interface Uploader {
+  subscribe(listener: () => void): () => void
+  getSnapshot(): UploaderSnapshot
+  addFiles(files: Iterable<File | Blob> | ArrayLike<File | Blob>): Promise<AddFilesResult>
+  /** Starts every queued file (not needed with `autoUpload`). */
+  upload(): Promise<void>
+  cancel(id: string): void
+  cancelAll(): void
+  /** Starts an errored or cancelled file again with a fresh budget. */
+  retry(id: string): void
+  retryAll(): void
+  /** Stops the file (if busy) and drops it from the list. */
+  remove(id: string): void
+  on<K extends UploaderEventName>(event: K, listener: (payload: UploaderEvents[K]) => void): () => void
+  destroy(): void
+}

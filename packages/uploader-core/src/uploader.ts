@@ -1,0 +1,129 @@
+import { addFiles } from './add-files.js'
+import { trackCompletion } from './completion.js'
+import { Emitter } from './emitter.js'
+import type { EngineParts } from './engine-parts.js'
+import { runFileTask } from './file-task.js'
+import { enErrors } from './locales/en-errors.js'
+import { createErrorFactory, type ErrorFactory } from './localize.js'
+import { mergeParams } from './params.js'
+import { resolvePlatform } from './platform.js'
+import { resolveRetry } from './retry-policy.js'
+import { Scheduler } from './scheduler.js'
+import { isSecureEndpoint } from './secure-endpoint.js'
+import { createSigner } from './signer.js'
+import { Store } from './store.js'
+import type { Uploader, UploaderOptions } from './types.js'
+import { createUppyBridge } from './uppy-bridge.js'
+import { waitForOnline } from './wait-online.js'
+
+/** Creates the upload engine. Safe to call on a server: nothing touches browser globals until used. */
+export function createUploader(options: UploaderOptions): Uploader {
+  const makeError = createErrorFactory({ ...enErrors, ...options.locale, ...options.messages })
+  const apiVersion = options.apiVersion ?? 1
+  const endpoint = options.uploadEndpoint ?? `https://upload.imagekit.io/api/v${apiVersion}/files/upload`
+  const { auth } = options
+  for (const url of [
+    endpoint,
+    typeof auth === 'string' ? auth : typeof auth === 'function' ? '' : auth.url,
+  ]) {
+    if (!isSecureEndpoint(url)) throw makeError('INSECURE_ENDPOINT', {}, { url })
+  }
+  const parts = createParts(options, makeError, endpoint, apiVersion)
+  trackCompletion(parts.store, parts.emitter)
+  return buildApi(parts)
+}
+
+function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint: string, apiVersion: 1 | 2) {
+  const platform = resolvePlatform(options)
+  const { now, online } = platform
+  const store = new Store({ timers: platform.timers, now, throttleMs: options.throttleMs ?? 100 })
+  const emitter = new Emitter()
+  const { auth, prefetch } = options
+  const signer = createSigner({ auth, apiVersion, fetch: platform.fetch, makeError, now, prefetch })
+  const run = (id: string, signal: AbortSignal) =>
+    runFileTask(
+      {
+        store,
+        emitter,
+        platform,
+        sign: signer.sign,
+        makeError,
+        retry: resolveRetry(options.retry),
+        stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
+        endpoint,
+        apiVersion,
+        publicKey: options.publicKey,
+        paramsFor: (file) => mergeParams(options.params ?? {}, options.getParams?.(file)),
+        waitOnline: (s) => waitForOnline(online, s),
+      },
+      id,
+      signal,
+    )
+  const scheduler = new Scheduler(options.concurrency ?? 3, run)
+  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) =>
+    Promise.all(ids.map((id) => scheduler.enqueue(id))).then(() => undefined),
+  )
+  bridge.uppy.on('file-removed', (file) => store.dispatch({ type: 'removed', id: file.id }))
+  const onlineChanged = () => store.dispatch({ type: 'online', online: online.isOnline() })
+  onlineChanged()
+  const unsubscribe = online.subscribe(onlineChanged)
+  const dispose = () => {
+    signer.dispose()
+    unsubscribe()
+    bridge.destroy()
+  }
+  return { options, store, emitter, scheduler, bridge, makeError, dispose } satisfies EngineParts
+}
+
+function cancelFile({ scheduler, store }: EngineParts, id: string): void {
+  scheduler.cancel(id)
+  const file = store.state.files[id]
+  if (file && file.status !== 'success' && file.status !== 'error') store.dispatch({ type: 'cancelled', id })
+}
+
+function retryFile({ store, bridge }: EngineParts, id: string): void {
+  const status = store.state.files[id]?.status
+  if (status !== 'error' && status !== 'cancelled') return
+  store.dispatch({ type: 'requeued', id })
+  bridge.retry(id).catch((error) => console.error('[upkit]', error))
+}
+
+function buildApi(parts: EngineParts): Uploader {
+  const { options, store, emitter, scheduler, bridge } = parts
+  let destroyed = false
+  const startUploads = () => bridge.upload().catch((error) => console.error('[upkit]', error))
+  const each = (command: (parts: EngineParts, id: string) => void) => () => {
+    for (const id of store.state.order) if (!destroyed) command(parts, id)
+  }
+  return {
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    async addFiles(files) {
+      if (destroyed) return { added: [], rejected: [] }
+      const result = await addFiles(parts, Array.from(files as ArrayLike<File | Blob>))
+      if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
+      return result
+    },
+    upload: async () => {
+      if (!destroyed) await startUploads()
+    },
+    cancel: (id) => cancelFile(parts, id),
+    cancelAll: each(cancelFile),
+    retry: (id) => destroyed || retryFile(parts, id),
+    retryAll: each(retryFile),
+    remove: (id) => {
+      cancelFile(parts, id)
+      bridge.remove(id)
+      store.dispatch({ type: 'removed', id })
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    destroy: () => {
+      if (destroyed) return
+      destroyed = true
+      store.dispose() // first: tearing Uppy down removes its files, which nobody needs to hear about
+      emitter.clear()
+      scheduler.cancelAll()
+      parts.dispose()
+    },
+  }
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createUploader, type UploaderOptions } from '../src/index.js'
+import { FakeUploadServer, fakeSigner, makeFile, successBody } from './helpers/fake-xhr.js'
+
+function setup(overrides: Partial<UploaderOptions> = {}) {
+  const server = new FakeUploadServer()
+  const signer = fakeSigner()
+  const uploader = createUploader({
+    publicKey: 'public_test',
+    auth: 'https://app.example/api/imagekit/auth',
+    xhr: server.xhr,
+    fetch: signer.fetch,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...overrides,
+  })
+  return { server, signer, uploader }
+}
+
+describe('with fake timers', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('429 waits exactly the announced X-RateLimit-Reset before the next attempt', async () => {
+    vi.useFakeTimers()
+    const { server, uploader } = setup({ retry: { baseDelayMs: 10 } })
+    server.onRequest = (xhr) => {
+      if (server.requests.length === 1)
+        xhr.respond(429, { message: 'slow down' }, { 'X-RateLimit-Reset': '5000' })
+      else xhr.respond(200, successBody('a.png'))
+    }
+    await uploader.addFiles([makeFile('a.png')])
+    await vi.advanceTimersByTimeAsync(10)
+    expect(server.requests).toHaveLength(1)
+    const file = uploader.getSnapshot().files[0]!
+    expect(file.status).toBe('retrying')
+    expect(file.error?.code).toBe('RATE_LIMITED')
+    expect(file.nextRetryAt).toBe(Date.now() + 4990)
+    await vi.advanceTimersByTimeAsync(4980)
+    expect(server.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(20)
+    expect(server.requests).toHaveLength(2)
+    expect(uploader.getSnapshot().files[0]!.status).toBe('success')
+  })
+
+  it('backs off exponentially (capped) and gives up after the limit', async () => {
+    vi.useFakeTimers()
+    const { server, uploader } = setup({
+      retry: { limit: 3, baseDelayMs: 1000, maxDelayMs: 2000, jitter: false },
+    })
+    server.onRequest = (xhr) => xhr.respond(503, { message: 'busy' })
+    const delays: number[] = []
+    uploader.on('retry-scheduled', ({ delayMs }) => delays.push(delayMs))
+    await uploader.addFiles([makeFile('a.png')])
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(delays).toEqual([1000, 2000, 2000])
+    expect(server.requests).toHaveLength(4)
+    expect(uploader.getSnapshot().files[0]!.error?.code).toBe('SERVER_ERROR')
+  })
+
+  it('throttles progress notifications but notifies status changes at once', async () => {
+    vi.useFakeTimers()
+    const { server, uploader } = setup({ throttleMs: 100 })
+    server.onRequest = () => {}
+    await uploader.addFiles([makeFile('a.png', 1000)])
+    await vi.advanceTimersByTimeAsync(0)
+    const listener = vi.fn()
+    uploader.subscribe(listener)
+    for (let i = 1; i <= 50; i++) server.requests[0]!.progress(i * 10, 1000)
+    expect(listener).toHaveBeenCalledTimes(0)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(uploader.getSnapshot().files[0]!.bytesUploaded).toBe(500)
+    server.requests[0]!.respond(200, successBody('a.png'))
+    await Promise.resolve().then(() => undefined) // the answer is read in a microtask; no timer runs
+    await Promise.resolve()
+    expect(listener).toHaveBeenCalledTimes(2)
+    expect(uploader.getSnapshot().files[0]!.status).toBe('success')
+  })
+})

@@ -1,0 +1,124 @@
+/**
+ * Pins every @uppy/core behaviour the engine relies on (see README "Design notes"). If an Uppy
+ * upgrade changes one of them, this file fails before users notice.
+ */
+import { Uppy } from '@uppy/core'
+import { describe, expect, it, vi } from 'vitest'
+import { uppyRestrictionStrings } from '../src/restrictions.js'
+import { makeFile } from './helpers/fake-xhr.js'
+
+function make(restrictions: Record<string, unknown> = {}) {
+  return new Uppy({
+    restrictions,
+    locale: { strings: uppyRestrictionStrings, pluralize: (n: number) => (n === 1 ? 0 : 1) },
+    logger: { debug: () => {}, warn: () => {}, error: () => {} },
+  })
+}
+
+const add = (uppy: Uppy, file: File) => uppy.addFile({ name: file.name, type: file.type, data: file })
+
+function thrownBy(fn: () => unknown): Error & { isRestriction?: boolean } {
+  try {
+    fn()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('did not throw')
+}
+
+describe('@uppy/core contract', () => {
+  it('is version 6.3.x', async () => {
+    const pkg = (await import('@uppy/core/package.json', { with: { type: 'json' } })).default
+    expect(pkg.version).toMatch(/^6\.3\./)
+  })
+
+  it('addFile returns an id, keeps name/size/type, and guesses a missing type from the extension', () => {
+    const uppy = make()
+    const id = add(uppy, makeFile('a.png', 10))
+    expect(uppy.getFile(id)).toMatchObject({ name: 'a.png', size: 10, type: 'image/png' })
+    const blob = new File([new Uint8Array(3)], 'b.jpg')
+    const id2 = uppy.addFile({ name: 'b.jpg', type: blob.type, data: blob })
+    expect(uppy.getFile(id2).type).toBe('image/jpeg')
+    expect(id2).not.toBe(id)
+  })
+
+  it('restriction errors throw from addFile with our code as message (locale override)', () => {
+    const uppy = make({
+      maxFileSize: 100,
+      minFileSize: 5,
+      allowedFileTypes: ['image/*', '.pdf'],
+      maxNumberOfFiles: 2,
+    })
+    expect(thrownBy(() => add(uppy, makeFile('big.png', 101))).message).toBe('FILE_TOO_LARGE')
+    expect(thrownBy(() => add(uppy, makeFile('tiny.png', 1))).message).toBe('FILE_TOO_SMALL')
+    expect(thrownBy(() => add(uppy, makeFile('a.txt', 10, 'text/plain'))).message).toBe(
+      'FILE_TYPE_NOT_ALLOWED',
+    )
+    add(uppy, makeFile('doc.pdf', 10, '')) // extension match
+    add(uppy, makeFile('ok.webp', 10, 'image/webp')) // wildcard match
+    const tooMany = thrownBy(() => add(uppy, makeFile('third.png', 10)))
+    expect(tooMany.message).toBe('TOO_MANY_FILES')
+    expect(tooMany.isRestriction).toBe(true)
+  })
+
+  it('rejects the same file twice as a duplicate, and counts the total size', () => {
+    const uppy = make({ maxTotalFileSize: 15 })
+    const file = makeFile('a.png', 10)
+    add(uppy, file)
+    expect(thrownBy(() => add(uppy, file)).message).toBe('DUPLICATE_FILE')
+    expect(thrownBy(() => add(uppy, makeFile('b.png', 10))).message).toBe('TOTAL_SIZE_EXCEEDED')
+  })
+
+  it('upload() hands the uploader only files not started yet; upload-start marks them started', async () => {
+    const uppy = make()
+    const batches: string[][] = []
+    uppy.addUploader(async (ids) => {
+      batches.push([...ids])
+      uppy.emit('upload-start', uppy.getFilesByIds(ids))
+    })
+    const a = add(uppy, makeFile('a.png'))
+    await uppy.upload()
+    const b = add(uppy, makeFile('b.png'))
+    await uppy.upload()
+    expect(batches).toEqual([[a], [b]])
+  })
+
+  it('upload() waits for the uploader to settle', async () => {
+    const uppy = make()
+    let release!: () => void
+    uppy.addUploader(() => new Promise<void>((r) => (release = r)))
+    add(uppy, makeFile('a.png'))
+    const done = vi.fn()
+    const running = uppy.upload().then(done)
+    await new Promise((r) => setTimeout(r, 5))
+    expect(done).not.toHaveBeenCalled()
+    release()
+    await running
+    expect(done).toHaveBeenCalled()
+  })
+
+  it('retryUpload(id) runs the uploader again with exactly that file', async () => {
+    const uppy = make()
+    const batches: string[][] = []
+    uppy.addUploader(async (ids) => {
+      batches.push([...ids])
+      uppy.emit('upload-start', uppy.getFilesByIds(ids))
+    })
+    const a = add(uppy, makeFile('a.png'))
+    add(uppy, makeFile('b.png'))
+    await uppy.upload()
+    await uppy.retryUpload(a)
+    expect(batches[1]).toEqual([a])
+  })
+
+  it('removeFile emits file-removed with the file and frees its place', () => {
+    const uppy = make({ maxNumberOfFiles: 1 })
+    const removed = vi.fn()
+    uppy.on('file-removed', removed)
+    const file = makeFile('a.png')
+    const id = add(uppy, file)
+    uppy.removeFile(id)
+    expect(removed.mock.calls[0]?.[0]).toMatchObject({ id })
+    expect(() => add(uppy, file)).not.toThrow()
+  })
+})
