@@ -1,0 +1,47 @@
+import { imagekitAuth } from '@upkit/auth-endpoint/express'
+import type { RequestHandler } from 'express'
+import type { SigningKey } from './demo-keys.js'
+
+export const DEMO_USER_COOKIE = 'upkit_demo_user'
+const USER_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/
+
+/** The demo's stand-in for a session: a `upkit_demo_user` cookie, else the fixed user `demo-user`. */
+export function demoUser(cookieHeader: string | null): string {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, value] = part.trim().split('=')
+    if (name === DEMO_USER_COOKIE && value && USER_PATTERN.test(value)) return value
+  }
+  return 'demo-user'
+}
+
+export function userFolder(user: string): string {
+  return `/upkit-demo/${user}`
+}
+
+/**
+ * The signing route as an app would write it: who may upload (`authorize`), and a policy that forces each
+ * user's files into their own folder and caps their size. The handler is rebuilt when the fault panel
+ * switches the key pair, so the public key it reports always matches the private key it signs with.
+ */
+export function signingRoute(activeKey: () => SigningKey): RequestHandler {
+  const handlers = new Map<string, RequestHandler>()
+  const handlerFor = (key: SigningKey): RequestHandler => {
+    const existing = handlers.get(key.publicKey)
+    if (existing) return existing
+    const handler = imagekitAuth({
+      publicKey: key.publicKey,
+      privateKey: key.privateKey,
+      authorize: (request) => ({ id: demoUser(request.headers.get('cookie')) }),
+      policy: {
+        forcedFolder: (identity) =>
+          userFolder(typeof identity === 'object' && identity ? String(identity.id) : 'anonymous'),
+        maxFileSize: 25 * 1024 * 1024,
+        maxFiles: 20,
+      },
+      rateLimit: { limit: 600, intervalMs: 60_000 },
+    })
+    handlers.set(key.publicKey, handler)
+    return handler
+  }
+  return (req, res, next) => handlerFor(activeKey())(req, res, next)
+}
