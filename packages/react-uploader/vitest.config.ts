@@ -8,6 +8,9 @@ export default mergeConfig(
       name: 'react-uploader',
       environment: 'jsdom',
       include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+      setupFiles: ['./test/setup.ts'],
+      testTimeout: 20_000,
+      env: { UPKIT_EXPECT_REACT: '19' },
     },
   }),
 )

@@ -18,9 +18,13 @@ export function trackCompletion(store: Store, emitter: Emitter): void {
     if (!busy) return
     busy = false
     const fresh = snapshot.files.filter((file) => !settledBefore.has(file.id))
-    emitter.emit('complete', {
-      successful: fresh.filter((file) => file.status === 'success'),
-      failed: fresh.filter((file) => file.status === 'error'),
-    })
+    // The last file's upload-success / upload-error is emitted right after the dispatch that made the
+    // engine idle; a microtask lets it go first, so `complete` is always the last notice.
+    queueMicrotask(() =>
+      emitter.emit('complete', {
+        successful: fresh.filter((file) => file.status === 'success'),
+        failed: fresh.filter((file) => file.status === 'error'),
+      }),
+    )
   })
 }

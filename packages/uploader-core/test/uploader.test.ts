@@ -240,6 +240,24 @@ describe('createUploader', () => {
     expect(failed.map((f: { name: string }) => f.name)).toEqual(['bad.png'])
   })
 
+  it('emits complete after the last file\'s upload-success and upload-error, never before', async () => {
+    const { server, uploader } = setup({ retry: false })
+    server.onRequest = (xhr) =>
+      xhr.field('fileName') === 'bad.png'
+        ? xhr.respond(400, { message: 'no' })
+        : xhr.respond(200, successBody(xhr.field('fileName')!))
+    const order: string[] = []
+    uploader.on('upload-success', ({ file }) => order.push(`success ${file.name}`))
+    uploader.on('upload-error', ({ file }) => order.push(`error ${file.name}`))
+    uploader.on('complete', () => order.push('complete'))
+    await uploader.addFiles([makeFile('a.png')])
+    await waitFor(uploader, settled)
+    await uploader.addFiles([makeFile('bad.png')])
+    await waitFor(uploader, (s) => settled(s) && s.counts.error === 1)
+    await Promise.resolve()
+    expect(order).toEqual(['success a.png', 'complete', 'error bad.png', 'complete'])
+  })
+
   it('retryAll restarts failed and cancelled files; cancelAll stops everything', async () => {
     const { server, uploader } = setup()
     server.onRequest = () => {}

@@ -23,6 +23,10 @@ export const en = {
   retryFile: 'Retry {name}',
   removeFile: 'Remove {name}',
   fileList: 'Files',
+  messageList: 'Messages',
+  rejected: '“{name}” was not added: {message}',
+  dismiss: 'Dismiss',
+  dismissMessage: 'Dismiss message',
   // ---- statuses ----
   statusQueued: 'Waiting',
   statusSigning: 'Preparing',

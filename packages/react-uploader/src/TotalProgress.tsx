@@ -1,0 +1,54 @@
+'use client'
+import type { Uploader, UploaderSnapshot } from '@upkit/uploader-core'
+import { classNames, cx, totalProgress, type ViewMessages, viewText } from '@upkit/uploader-core/view'
+
+export interface TotalProgressProps {
+  snapshot: UploaderSnapshot
+  uploader: Uploader | null
+  messages: ViewMessages
+  intlLocale: string | undefined
+  /** Show an Upload button for queued files (when the engine does not upload on its own). */
+  showUpload: boolean
+}
+
+/** The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all. */
+export function TotalProgress({ snapshot, uploader, messages, intlLocale, showUpload }: TotalProgressProps) {
+  const model = totalProgress(snapshot, messages, intlLocale)
+  if (!model.visible) return null
+  const canUpload = showUpload && snapshot.counts.queued > 0
+  return (
+    <div className={classNames.total}>
+      <progress
+        className={cx(classNames.progress, classNames.progressTotal)}
+        max={100}
+        value={model.percent}
+        aria-label={model.label}
+        aria-valuetext={model.valueText}
+      />
+      <span className={classNames.totalText}>
+        {[model.summary, model.speed, model.eta].filter(Boolean).join(' · ')}
+      </span>
+      <div className={classNames.actions}>
+        {canUpload && (
+          <button
+            type="button"
+            className={cx(classNames.button, classNames.buttonPrimary)}
+            onClick={() => void uploader?.upload()}
+          >
+            {viewText(messages, 'upload')}
+          </button>
+        )}
+        {model.canRetryAll && (
+          <button type="button" className={classNames.button} onClick={() => uploader?.retryAll()}>
+            {viewText(messages, 'retryAll')}
+          </button>
+        )}
+        {model.canCancelAll && (
+          <button type="button" className={classNames.button} onClick={() => uploader?.cancelAll()}>
+            {viewText(messages, 'cancelAll')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

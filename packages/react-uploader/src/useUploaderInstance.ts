@@ -1,0 +1,60 @@
+'use client'
+import { createUploader, type Uploader, type UploaderOptions } from '@upkit/uploader-core'
+import { useEffect, useRef, useState } from 'react'
+import { engineOptionsKey, stableEngineOptions } from './engineOptions.js'
+import { isUploader } from './isUploader.js'
+
+export interface InstanceOptions {
+  /** Let running uploads finish after unmount (the engine is destroyed once they are done). @default false */
+  keepUploadsOnUnmount?: boolean
+}
+
+/**
+ * Stops an engine we created. Uploads are cancelled, unless they should be kept: then the engine
+ * lives until its uploads complete and is destroyed after that.
+ */
+function release(uploader: Uploader, keepUploads: boolean): void {
+  if (!keepUploads || !uploader.getSnapshot().isUploading) {
+    uploader.destroy()
+    return
+  }
+  const off = uploader.on('complete', () => {
+    off()
+    // Deferred: the engine emits `complete` before the last file's `upload-success` (reported).
+    setTimeout(() => uploader.destroy(), 0)
+  })
+}
+
+/**
+ * The engine behind a component: the one passed in (never destroyed here), or one created from
+ * options. It is created in an effect, so StrictMode's mount → unmount → mount pairs every create
+ * with a destroy and only the surviving engine ever gets files; server rendering creates nothing.
+ * A change to an option that needs a new engine (see `engineOptionsKey`) replaces it.
+ */
+export function useUploaderInstance(
+  source: UploaderOptions | Uploader,
+  { keepUploadsOnUnmount = false }: InstanceOptions = {},
+): Uploader | null {
+  const external = isUploader(source) ? source : null
+  const latest = useRef<UploaderOptions | null>(null)
+  const keep = useRef(keepUploadsOnUnmount)
+  const [owned, setOwned] = useState<Uploader | null>(null)
+  const key = external ? null : engineOptionsKey(source as UploaderOptions)
+
+  useEffect(() => {
+    if (!external) latest.current = source as UploaderOptions
+    keep.current = keepUploadsOnUnmount
+  })
+
+  useEffect(() => {
+    if (key === null) return undefined
+    const uploader = createUploader(stableEngineOptions(latest as { current: UploaderOptions }))
+    setOwned(uploader)
+    return () => {
+      setOwned((current) => (current === uploader ? null : current))
+      release(uploader, keep.current)
+    }
+  }, [key])
+
+  return external ?? owned
+}

@@ -1,0 +1,47 @@
+'use client'
+import { acceptAttribute } from '@upkit/uploader-core/view'
+import { useMemo } from 'react'
+import { resolveLocale } from './locale.js'
+import type { UploaderProps } from './types.js'
+import { useAnnouncer } from './useAnnouncer.js'
+import { useDropzone } from './useDropzone.js'
+import { useRejections } from './useRejections.js'
+import { useUploaderCallbacks } from './useUploaderCallbacks.js'
+import { useUploaderInstance } from './useUploaderInstance.js'
+import { useUploaderState } from './useUploaderState.js'
+import { engineOptionsFromProps } from './widgetOptions.js'
+
+/** Everything `<Uploader>` renders from: engine, snapshot, strings, live text, rejections, drop zone. */
+export function useUploaderWidget(props: UploaderProps) {
+  const { locale, messages, intlLocale } = props
+  const messagesKey = JSON.stringify(messages ?? null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `messages` is compared by value (messagesKey).
+  const resolved = useMemo(
+    () => resolveLocale(locale, messages, intlLocale),
+    [locale, messagesKey, intlLocale],
+  )
+  const source = props.uploader ?? engineOptionsFromProps(props, resolved)
+  const keepUploads = props.keepUploadsOnUnmount ?? false
+  const uploader = useUploaderInstance(source, { keepUploadsOnUnmount: keepUploads })
+  const snapshot = useUploaderState(uploader)
+  useUploaderCallbacks(uploader, props, keepUploads)
+  const { text, announce } = useAnnouncer(snapshot, resolved.view)
+  const rejections = useRejections(uploader, resolved.view, announce)
+  const dropzone = useDropzone({
+    uploader,
+    disabled: Boolean(props.disabled) || uploader === null,
+    multiple: props.multiple ?? true,
+    accept: props.accept ?? acceptAttribute(props.restrictions?.allowedFileTypes),
+    capture: props.capture,
+    pasteOnDocument: props.pasteOnDocument ?? false,
+  })
+  return {
+    uploader,
+    snapshot,
+    messages: resolved.view,
+    intlLocale: resolved.intl,
+    text,
+    rejections,
+    dropzone,
+  }
+}

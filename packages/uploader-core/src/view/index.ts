@@ -1,0 +1,63 @@
+/**
+ * Framework-free view helpers shared by `@upkit/react-uploader` and the vanilla `mount()` widget.
+ *
+ * Markup spec — both widgets render exactly this tree (`<id>` is a per-widget unique id). The styled
+ * look comes from `styles.css`, scoped under `.upkit--styled`; `unstyled` drops that one class.
+ *
+ * div.upkit.upkit--styled [data-theme="light"|"dark" optional]
+ * ├─ div.upkit-dropzone [role=button][tabindex=0][aria-describedby="<id>-hint"]
+ * │   │   (+ .upkit-dropzone--active while files are dragged over; [aria-disabled=true] + .upkit-dropzone--disabled)
+ * │   │   click / Enter / Space → input.click(); drop (folders walked) and paste (when focused) add files
+ * │   ├─ svg.upkit-dropzone-icon [aria-hidden=true][focusable=false]
+ * │   ├─ span.upkit-dropzone-title  dropPrompt + " " + span.upkit-browse browse   (while dragging: dropActive)
+ * │   ├─ span.upkit-dropzone-hint#<id>-hint  pasteHint
+ * │   └─ input.upkit-input [type=file][hidden][tabindex=-1][aria-label=browseFiles][multiple][accept][capture]
+ * │       (its click must not bubble to the zone; value reset after each `change`)
+ * ├─ ul.upkit-messages [aria-label=messageList]          (only while there are rejections)
+ * │   └─ li.upkit-message
+ * │       ├─ span.upkit-message-text  rejectionText(name, error.message): the engine's text names file + limit
+ * │       └─ button.upkit-button [type=button][aria-label=dismissMessage]  dismiss
+ * ├─ ul.upkit-files [aria-label=fileList]                  (only while there are files)
+ * │   └─ li.upkit-file [data-status=<FileStatus>]
+ * │       ├─ img.upkit-thumb [alt=""]  (canPreview(file): object URL, revoked when the row goes)
+ * │       │   or span.upkit-thumb.upkit-thumb--icon [aria-hidden=true] > svg (a file icon)
+ * │       ├─ div.upkit-file-main
+ * │       │   ├─ span.upkit-file-name   file.name
+ * │       │   ├─ span.upkit-file-size   formatBytes(file.size)
+ * │       │   ├─ progress.upkit-progress [max=100][value=percent][aria-label=progressFile{name}][aria-valuetext=formatPercent]
+ * │       │   ├─ span.upkit-file-status fileStatusLabel()
+ * │       │   └─ span.upkit-file-error  errorText(file.error)      (status error only)
+ * │       └─ div.upkit-file-actions   (fileActions(): only the buttons that apply)
+ * │           └─ button.upkit-button [type=button][aria-label=cancelFile|retryFile|removeFile{name}]  cancel|retry|remove
+ * ├─ div.upkit-total                                      (only while there are files)
+ * │   ├─ progress.upkit-progress.upkit-progress--total [max=100][value][aria-label=progressTotal][aria-valuetext=valueText]
+ * │   ├─ span.upkit-total-text  [summary, speed, eta].filter(Boolean).join(' · ')   (totalProgress())
+ * │   └─ div.upkit-actions
+ * │       ├─ button.upkit-button.upkit-button--primary "Upload"   (autoUpload off and files queued)
+ * │       ├─ button.upkit-button "Retry all"                      (canRetryAll)
+ * │       └─ button.upkit-button "Cancel all"                     (canCancelAll)
+ * └─ div.upkit-live.upkit-sr-only [role=status][aria-live=polite][aria-atomic=true]
+ *       text = announcements(prev, next).join(' ') when non-empty (a repeat gets a trailing U+00A0 so it is
+ *       read again); a batch of rejections: announceRejected{count} + their texts.
+ *
+ * Strings are message keys (viewText(messages, key, vars), messages = resolveMessages(locale, overrides)).
+ * The retry countdown ("Retrying in 4s") needs a re-render every second while a file is `retrying`.
+ *
+ * Focus: when the focused button disappears (pressed, or the file moved on: Cancel → Retry/Remove, a row
+ * removed, Cancel all → Retry all) and focus fell to <body>, move it to the first button of the same
+ * group (.upkit-file-actions / .upkit-actions / .upkit-message), else the first button of the list item
+ * now at the same index, else the drop zone. Never move focus that the user put elsewhere.
+ */
+export { acceptAttribute } from './accept.js'
+export { announcements, MILESTONES } from './announcements.js'
+export { type ClassNameKey, classNames, cx } from './classNames.js'
+export { emptySnapshot } from './emptySnapshot.js'
+export { errorText, rejectionText } from './errorText.js'
+export { formatBytes, formatEta, formatPercent, formatSpeed } from './format.js'
+export { canPreview, type FileActions, fileActions, fileStatusLabel, secondsUntil } from './status.js'
+export {
+  resolveMessages,
+  type ViewMessages,
+  viewText,
+} from './strings.js'
+export { type TotalProgressModel, totalProgress } from './totalProgress.js'
