@@ -1,3 +1,4 @@
+import { isRetryableStatus, parseJson } from './http.js'
 import type { ErrorFactory } from './localize.js'
 import { parseRetryAfter } from './retry-policy.js'
 import type { UploadErrorCode, UploadResult } from './types.js'
@@ -32,14 +33,6 @@ export function readRequestId(header: (name: string) => string | null): string |
   return header('x-ik-requestid') ?? header('x-request-id') ?? undefined
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
 function codeForStatus(status: number, message: string): UploadErrorCode {
   for (const [pattern, code] of MESSAGE_RULES) if (pattern.test(message)) return code
   if (status === 408) return 'TIMEOUT'
@@ -62,7 +55,7 @@ export function mapOutcome(outcome: TransportOutcome, makeError: ErrorFactory, n
   }
   const serverMessage = typeof body?.message === 'string' ? body.message : undefined
   const code = status >= 200 && status < 300 ? 'SERVER_ERROR' : codeForStatus(status, serverMessage ?? '')
-  const retryable = status === 0 || status === 408 || status === 429 || status >= 500
+  const retryable = isRetryableStatus(status)
   const retryAfterMs = retryable ? parseRetryAfter(header, now) : undefined
   const detail = serverMessage ?? `HTTP ${status}`
   return {

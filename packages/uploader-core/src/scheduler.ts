@@ -1,3 +1,5 @@
+import { logError } from './http.js'
+
 interface Job {
   id: string
   controller: AbortController
@@ -64,7 +66,7 @@ export class Scheduler {
       if (!job) return
       this.#running.add(job)
       this.#run(job.id, job.controller.signal)
-        .catch((error) => console.error('[upkit]', error))
+        .catch(logError)
         .finally(() => {
           this.#running.delete(job)
           job.done()

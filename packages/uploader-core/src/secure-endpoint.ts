@@ -4,8 +4,7 @@ export function isLoopbackHost(hostname: string): boolean {
   return (
     host === 'localhost' ||
     host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    host === '::1' ||
+    host === '[::1]' || // URL.hostname keeps the brackets of an IPv6 address
     /^127(\.\d{1,3}){3}$/.test(host)
   )
 }

@@ -1,3 +1,4 @@
+import { isRetryableStatus, parseJson } from './http.js'
 import type { ErrorFactory } from './localize.js'
 import { parseRetryAfter } from './retry-policy.js'
 import type { AuthEndpoint, AuthFunction, FileDescription, Signature, SignaturePoolFactory } from './types.js'
@@ -93,17 +94,9 @@ function refused(
   const { status } = response
   const said = (body as { message?: unknown } | undefined)?.message
   const detail = `${route} answered ${status}${typeof said === 'string' ? `: ${said.replace(/\.$/, '')}` : ''}`
-  const retryable = status === 408 || status === 429 || status >= 500
+  const retryable = isRetryableStatus(status)
   const retryAfterMs = parseRetryAfter((name) => response.headers.get(name), now)
   return makeError('SIGNING_FAILED', { status, serverMessage: detail, retryable, retryAfterMs })
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
 
 function validate(answer: unknown, source: string, options: SignerOptions): Signature {

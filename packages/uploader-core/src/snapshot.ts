@@ -1,7 +1,5 @@
 import type { EngineState } from './reducer.js'
-import type { FileState, FileStatus, UploadCounts, UploaderSnapshot, UploadTotals } from './types.js'
-
-const ACTIVE: ReadonlySet<FileStatus> = new Set(['queued', 'signing', 'uploading', 'retrying'])
+import type { FileState, UploadCounts, UploaderSnapshot, UploadTotals } from './types.js'
 
 export function countFiles(files: readonly FileState[]): UploadCounts {
   const counts = { queued: 0, signing: 0, uploading: 0, retrying: 0, success: 0, error: 0, cancelled: 0 }
@@ -27,7 +25,7 @@ export function buildSnapshot(state: EngineState, speed: number): UploaderSnapsh
   const files = state.order.map((id) => state.files[id]).filter((file): file is FileState => !!file)
   const counts = countFiles(files)
   const { bytesUploaded, bytesTotal } = sumBytes(files)
-  const isUploading = files.some((file) => ACTIVE.has(file.status))
+  const isUploading = counts.active > 0
   const left = bytesTotal - bytesUploaded
   const totals: UploadTotals = {
     bytesUploaded,

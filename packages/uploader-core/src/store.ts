@@ -20,6 +20,7 @@ export class Store {
   #timer: unknown
   #timerSet = false
   #options: StoreOptions
+  #disposed = false
 
   constructor(options: StoreOptions) {
     this.#options = options
@@ -30,6 +31,7 @@ export class Store {
   }
 
   dispatch = (action: Action): void => {
+    if (this.#disposed) return
     const next = reduce(this.#state, action)
     if (next === this.#state) return
     this.#state = next
@@ -56,7 +58,9 @@ export class Store {
     }
   }
 
+  /** Stops all changes: tearing Uppy down removes each file, which must not cost O(n) per file. */
   dispose(): void {
+    this.#disposed = true
     this.#clearTimer()
     this.#listeners.clear()
   }

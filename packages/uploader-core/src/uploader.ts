@@ -3,6 +3,7 @@ import { trackCompletion } from './completion.js'
 import { Emitter } from './emitter.js'
 import type { EngineParts } from './engine-parts.js'
 import { runFileTask } from './file-task.js'
+import { logError } from './http.js'
 import { enErrors } from './locales/en-errors.js'
 import { createErrorFactory, type ErrorFactory } from './localize.js'
 import { mergeParams } from './params.js'
@@ -75,26 +76,24 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
   return { options, store, emitter, scheduler, bridge, makeError, dispose } satisfies EngineParts
 }
 
-function cancelFile({ scheduler, store }: EngineParts, id: string): void {
-  scheduler.cancel(id)
-  const file = store.state.files[id]
-  if (file && file.status !== 'success' && file.status !== 'error') store.dispatch({ type: 'cancelled', id })
+function cancelFiles({ scheduler, store }: EngineParts, ids: readonly string[]): void {
+  for (const id of ids) scheduler.cancel(id)
+  store.dispatch({ type: 'cancelled', ids })
 }
 
-function retryFile({ store, bridge }: EngineParts, id: string): void {
-  const status = store.state.files[id]?.status
-  if (status !== 'error' && status !== 'cancelled') return
-  store.dispatch({ type: 'requeued', id })
-  bridge.retry(id).catch((error) => console.error('[upkit]', error))
+/** Starts `error` and `cancelled` files again. Straight to our scheduler: Uppy has no part in a retry. */
+function retryFiles({ store, scheduler }: EngineParts, ids: readonly string[]): void {
+  const before = store.state.files
+  store.dispatch({ type: 'requeued', ids })
+  for (const id of ids) if (store.state.files[id] !== before[id]) void scheduler.enqueue(id)
 }
 
 function buildApi(parts: EngineParts): Uploader {
   const { options, store, emitter, scheduler, bridge } = parts
   let destroyed = false
-  const startUploads = () => bridge.upload().catch((error) => console.error('[upkit]', error))
-  const each = (command: (parts: EngineParts, id: string) => void) => () => {
-    for (const id of store.state.order) if (!destroyed) command(parts, id)
-  }
+  const startUploads = () => bridge.upload().catch(logError)
+  const all = (command: (parts: EngineParts, ids: readonly string[]) => void) => () =>
+    destroyed || command(parts, store.state.order)
   return {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
@@ -107,12 +106,12 @@ function buildApi(parts: EngineParts): Uploader {
     upload: async () => {
       if (!destroyed) await startUploads()
     },
-    cancel: (id) => cancelFile(parts, id),
-    cancelAll: each(cancelFile),
-    retry: (id) => destroyed || retryFile(parts, id),
-    retryAll: each(retryFile),
+    cancel: (id) => cancelFiles(parts, [id]),
+    cancelAll: all(cancelFiles),
+    retry: (id) => destroyed || retryFiles(parts, [id]),
+    retryAll: all(retryFiles),
     remove: (id) => {
-      cancelFile(parts, id)
+      cancelFiles(parts, [id])
       bridge.remove(id)
       store.dispatch({ type: 'removed', id })
     },

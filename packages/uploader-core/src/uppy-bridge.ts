@@ -4,14 +4,30 @@ import type { Restrictions } from './types.js'
 
 let instances = 0
 
+export interface AddItem {
+  data: File | Blob
+  name: string
+}
+export type AddOutcome =
+  | { file: { id: string; name: string; size: number; type: string } }
+  | { cause: unknown }
+type UppyFileLike = { id: string; name?: string; size?: number | null; type?: string }
+
+const describe = (file: UppyFileLike, item: AddItem): AddOutcome => ({
+  file: {
+    id: file.id,
+    name: file.name ?? item.name,
+    size: file.size ?? item.data.size,
+    type: file.type ?? '',
+  },
+})
+
 export interface UppyBridge {
   uppy: Uppy
-  /** Adds one file through Uppy's restrictions; throws Uppy's RestrictionError. Returns Uppy's id. */
-  add(data: File | Blob, name: string): { id: string; name: string; size: number; type: string }
+  /** Adds files through Uppy's restrictions: per file, Uppy's id and name, or the RestrictionError. */
+  addAll(items: readonly AddItem[]): AddOutcome[]
   /** Hands every file Uppy has not started yet to our uploader (Uppy's `upload()` → `addUploader`). */
   upload(): Promise<void>
-  /** Runs our uploader again for exactly this file (Uppy's `retryUpload`). */
-  retry(id: string): Promise<void>
   remove(id: string): void
   destroy(): void
 }
@@ -36,16 +52,34 @@ export function createUppyBridge(
     uppy.emit('upload-start', uppy.getFilesByIds(ids))
     await uploadFiles(ids)
   })
-  const settle = (run: () => Promise<unknown>) => run().then(() => undefined)
   return {
     uppy,
-    add(data, name) {
-      const id = uppy.addFile({ name, type: data.type, data, source: 'upkit' })
-      const file = uppy.getFile(id)
-      return { id, name: file.name ?? name, size: file.size ?? data.size, type: file.type ?? '' }
+    addAll(items) {
+      const descriptor = (item: AddItem) => ({ ...item, type: item.data.type })
+      const before = new Set(Object.keys(uppy.getState().files))
+      try {
+        // One Uppy batch: one by one, Uppy copies its whole file map per file (O(n²) for a dropped folder).
+        uppy.addFiles(items.map(descriptor))
+      } catch {
+        // a non-restriction failure refuses the batch; the one-by-one path below reports it per file
+      }
+      const added = new Map(uppy.getFiles().flatMap((f) => (before.has(f.id) ? [] : [[f.data, f] as const])))
+      // Files the batch left out (a per-file restriction, or a total limit that refuses Uppy's whole batch)
+      // go one by one: the ones that still fit get in, the others get their own RestrictionError.
+      return items.map((item) => {
+        const file = added.get(item.data)
+        added.delete(item.data) // the same Blob twice: the second is a duplicate
+        if (file) return describe(file, item)
+        try {
+          return describe(uppy.getFile(uppy.addFile(descriptor(item))), item)
+        } catch (cause) {
+          return { cause }
+        }
+      })
     },
-    upload: () => settle(() => uppy.upload()),
-    retry: (id) => settle(() => uppy.retryUpload(id)),
+    upload: async () => {
+      await uppy.upload()
+    },
     remove: (id) => {
       if (uppy.getFile(id)) uppy.removeFile(id)
     },

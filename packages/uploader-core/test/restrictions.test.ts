@@ -65,6 +65,25 @@ describe('restrictions', () => {
     expect(second.rejected[1]!.error.message).toContain('at most 2 files')
   })
 
+  it('a dropped folder of 600 files is added in order, each refusal reported for its own file', async () => {
+    const { uploader } = setup({ maxFileSize: 1000, maxNumberOfFiles: 590 })
+    const files = Array.from({ length: 600 }, (_, i) => makeFile(`f${i}.png`, i % 100 === 7 ? 5000 : 10))
+    const { added, rejected } = await uploader.addFiles(files)
+    expect(rejected.filter((r) => r.error.code === 'FILE_TOO_LARGE').map((r) => r.name)).toEqual([
+      'f7.png',
+      'f107.png',
+      'f207.png',
+      'f307.png',
+      'f407.png',
+      'f507.png',
+    ])
+    // 594 fit the size; a batch over maxNumberOfFiles is added one by one up to the limit
+    expect(added).toHaveLength(590)
+    expect(codes(rejected).filter((c) => c === 'TOO_MANY_FILES')).toHaveLength(4)
+    expect(uploader.getSnapshot().files.map((f) => f.name)).toEqual(added.map((f) => f.name))
+    expect(added[0]!.name).toBe('f0.png')
+  })
+
   it('runs the async validate(file) and maps a refusal to VALIDATION_FAILED', async () => {
     const { uploader } = setup({
       validate: async (file) =>

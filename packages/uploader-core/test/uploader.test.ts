@@ -240,7 +240,7 @@ describe('createUploader', () => {
     expect(failed.map((f: { name: string }) => f.name)).toEqual(['bad.png'])
   })
 
-  it('emits complete after the last file\'s upload-success and upload-error, never before', async () => {
+  it("emits complete after the last file's upload-success and upload-error, never before", async () => {
     const { server, uploader } = setup({ retry: false })
     server.onRequest = (xhr) =>
       xhr.field('fileName') === 'bad.png'
@@ -256,6 +256,30 @@ describe('createUploader', () => {
     await waitFor(uploader, (s) => settled(s) && s.counts.error === 1)
     await Promise.resolve()
     expect(order).toEqual(['success a.png', 'complete', 'error bad.png', 'complete'])
+  })
+
+  it('a file retried before upload() ran is uploaded once, not again by upload()', async () => {
+    const { server, uploader } = setup({ autoUpload: false })
+    server.onRequest = (xhr) => xhr.respond(200, successBody(xhr.field('fileName')!))
+    const { added } = await uploader.addFiles([makeFile('a.png')])
+    uploader.cancel(added[0]!.id)
+    uploader.retry(added[0]!.id)
+    await waitFor(uploader, (s) => s.counts.success === 1)
+    await uploader.upload()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(uploader.getSnapshot().files[0]).toMatchObject({ status: 'success', attempt: 1 })
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('cancelAll and retryAll over 2,000 files notify once each', async () => {
+    const { uploader } = setup({ autoUpload: false })
+    await uploader.addFiles(Array.from({ length: 2000 }, (_, i) => makeFile(`f${i}.png`)))
+    const listener = vi.fn()
+    uploader.subscribe(listener)
+    uploader.cancelAll()
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(uploader.getSnapshot().counts.cancelled).toBe(2000)
+    uploader.destroy()
   })
 
   it('retryAll restarts failed and cancelled files; cancelAll stops everything', async () => {

@@ -97,18 +97,15 @@ describe('@uppy/core contract', () => {
     expect(done).toHaveBeenCalled()
   })
 
-  it('retryUpload(id) runs the uploader again with exactly that file', async () => {
-    const uppy = make()
-    const batches: string[][] = []
-    uppy.addUploader(async (ids) => {
-      batches.push([...ids])
-      uppy.emit('upload-start', uppy.getFilesByIds(ids))
-    })
-    const a = add(uppy, makeFile('a.png'))
-    add(uppy, makeFile('b.png'))
-    await uppy.upload()
-    await uppy.retryUpload(a)
-    expect(batches[1]).toEqual([a])
+  it('addFiles keeps each Blob as file.data, skips per-file refusals without throwing, and refuses a batch over a total limit', () => {
+    const uppy = make({ maxFileSize: 50, maxNumberOfFiles: 3 })
+    const ok = makeFile('ok.png', 10)
+    const big = makeFile('big.png', 100)
+    uppy.addFiles([ok, big].map((file) => ({ name: file.name, type: file.type, data: file })))
+    expect(uppy.getFiles().map((file) => file.data)).toEqual([ok])
+    const batch = ['a', 'b', 'c'].map((name) => makeFile(`${name}.png`, 10))
+    uppy.addFiles(batch.map((file) => ({ name: file.name, type: file.type, data: file })))
+    expect(uppy.getFiles()).toHaveLength(1) // 1 + 3 > 3: the whole batch is refused, not cut
   })
 
   it('removeFile emits file-removed with the file and frees its place', () => {
