@@ -38,7 +38,10 @@ function patch(
   for (const id of typeof ids === 'string' ? [ids] : ids) {
     const file = state.files[id]
     const next = file && change(file)
-    if (next && next !== file) (files ??= { ...state.files })[id] = next
+    if (next && next !== file) {
+      files ??= { ...state.files }
+      files[id] = next
+    }
   }
   return files ? { ...state, files } : state
 }
