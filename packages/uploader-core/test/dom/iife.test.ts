@@ -1,0 +1,121 @@
+// @vitest-environment node
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { JSDOM } from 'jsdom'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Uploader } from '../../src/types.js'
+import { type Servers, startServers } from '../helpers/servers.js'
+
+const packageDir = fileURLToPath(new URL('../../', import.meta.url))
+const outDir = mkdtempSync(join(tmpdir(), 'upkit-iife-'))
+
+interface UpkitGlobal {
+  mount(element: Element, options: Record<string, unknown>): { uploader: Uploader; unmount(): void }
+  createUploader(options: Record<string, unknown>): Uploader
+  locales: Record<string, Record<string, string>>
+}
+
+let code = ''
+
+/** A fresh page that ran `upkit.iife.js` the way a `<script>` tag would. */
+function page() {
+  const dom = new JSDOM('<!doctype html><div id="upload"></div>', {
+    url: 'http://localhost:3000/script.html',
+    runScripts: 'outside-only',
+  })
+  dom.window.eval(code)
+  const Upkit = (dom.window as unknown as { Upkit: UpkitGlobal }).Upkit
+  return { dom, window: dom.window, Upkit, host: dom.window.document.getElementById('upload') as HTMLElement }
+}
+
+beforeAll(() => {
+  // Always check the real artifact: build it with the package's own config.
+  execFileSync(
+    'pnpm',
+    ['exec', 'vite', 'build', '-c', 'vite.iife.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+    {
+      cwd: packageDir,
+      env: { ...process.env, COREPACK_INTEGRITY_KEYS: '0' },
+      stdio: 'pipe',
+    },
+  )
+  code = readFileSync(join(outDir, 'upkit.iife.js'), 'utf8')
+}, 120_000)
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+describe('dist/upkit.iife.js', () => {
+  it('defines window.Upkit with mount, createUploader and the locales', () => {
+    expect(code.startsWith('var Upkit=')).toBe(true)
+    expect(code).not.toMatch(/process\.env/)
+    const { Upkit } = page()
+    expect(typeof Upkit.mount).toBe('function')
+    expect(typeof Upkit.createUploader).toBe('function')
+    expect(Object.keys(Upkit.locales).sort()).toEqual(['de', 'en', 'fr'])
+    expect(Upkit.locales.de?.retry).toBeTypeOf('string')
+  })
+
+  it('mount draws the drop zone, in the chosen locale', () => {
+    const { Upkit, host, window } = page()
+    const { unmount } = Upkit.mount(host, {
+      publicKey: 'public_x',
+      auth: '/api/imagekit/auth',
+      locale: Upkit.locales.de,
+    })
+    const zone = host.querySelector('.upkit.upkit--styled > .upkit-dropzone') as HTMLElement
+    expect(zone.getAttribute('role')).toBe('button')
+    expect(zone.tabIndex).toBe(0)
+    expect(host.querySelector('.upkit-dropzone-title')?.textContent).toContain(Upkit.locales.de?.browse)
+    expect(host.querySelector('input[type=file].upkit-input')).not.toBeNull()
+    expect(host.querySelector('[role=status][aria-live=polite]')).not.toBeNull()
+    unmount()
+    expect(host.childNodes).toHaveLength(0)
+    window.close()
+  })
+
+  it('the module build imports on a server without touching browser globals', async () => {
+    expect(typeof window).toBe('undefined')
+    const dom = await import('../../src/dom/index.js')
+    expect(typeof dom.mount).toBe('function')
+  })
+
+  it('ships the shared stylesheet as upkit.css', () => {
+    const css = readFileSync(join(outDir, 'upkit.css'), 'utf8')
+    expect(css).toBe(readFileSync(join(packageDir, 'src/styles.css'), 'utf8'))
+    expect(css).toContain('.upkit--styled')
+  })
+
+  describe('against the emulator', () => {
+    let servers: Servers
+    beforeAll(async () => {
+      servers = await startServers()
+    })
+    afterAll(() => servers.stop(), 30_000)
+
+    it('uploads a chosen file from a plain page', async () => {
+      const { Upkit, host, window } = page()
+      const { uploader, unmount } = Upkit.mount(host, {
+        publicKey: servers.publicKey,
+        auth: servers.authUrl,
+        uploadEndpoint: servers.emu.uploadUrl,
+        // jsdom has no fetch of its own: the page's signing calls go through Node's.
+        fetch: globalThis.fetch,
+      })
+      const input = host.querySelector('input.upkit-input') as HTMLInputElement
+      const file = new window.File([new Uint8Array(1000)], 'from-script.png', { type: 'image/png' })
+      Object.defineProperty(input, 'files', { value: [file] })
+      input.dispatchEvent(new window.Event('change', { bubbles: true }))
+      await expect
+        .poll(() => host.querySelector('li.upkit-file')?.getAttribute('data-status'), { timeout: 10_000 })
+        .toBe('success')
+      expect(uploader.getSnapshot().counts.success).toBe(1)
+      const stored = await servers.emu.files()
+      expect(stored.map((f) => f.name)).toEqual([expect.stringMatching(/^from-script/)])
+      unmount()
+      window.close()
+    }, 20_000)
+  })
+})
