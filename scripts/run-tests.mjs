@@ -53,7 +53,20 @@ function cssEntries(pkg) {
   return css.length ? ['--exclude-entrypoints', ...css] : []
 }
 
-const libraries = workspacePackages('packages').filter(({ pkg }) => !pkg.private)
+// Published packages, each after the workspace packages it depends on (their dist must exist to build it).
+function inBuildOrder(packages) {
+  const byName = new Map(packages.map((entry) => [entry.pkg.name, entry]))
+  const ordered = new Set()
+  const visit = (entry) => {
+    if (ordered.has(entry)) return
+    for (const dep of Object.keys(entry.pkg.dependencies ?? {})) if (byName.has(dep)) visit(byName.get(dep))
+    ordered.add(entry)
+  }
+  for (const entry of packages) visit(entry)
+  return [...ordered]
+}
+
+const libraries = inBuildOrder(workspacePackages('packages').filter(({ pkg }) => !pkg.private))
 const allPackages = [...libraries, { dir: 'demo', pkg: readJson(join(root, 'demo/package.json')) }]
 
 const steps = {
