@@ -67,7 +67,11 @@ function inBuildOrder(packages) {
 }
 
 const libraries = inBuildOrder(workspacePackages('packages').filter(({ pkg }) => !pkg.private))
-const allPackages = [...libraries, { dir: 'demo', pkg: readJson(join(root, 'demo/package.json')) }]
+const allPackages = [
+  ...libraries,
+  { dir: 'demo', pkg: readJson(join(root, 'demo/package.json')) },
+  { dir: 'test-support', pkg: readJson(join(root, 'test-support/package.json')) },
+]
 
 const steps = {
   typecheck() {

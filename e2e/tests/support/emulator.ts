@@ -1,42 +1,10 @@
 import { type APIRequestContext, expect } from '@playwright/test'
+import type { FaultRule, Stats, StoredFile } from '@upkit/imagekit-emulator'
 
-/** What GET /api/demo/config answers (see demo/src/server/demo-api.ts). */
-export interface DemoConfig {
-  mode: 'emulator' | 'imagekit'
-  publicKey: string
-  uploadEndpoint: string
-  urlEndpoint: string
+/** The part of GET /api/demo/config the specs need (see `DemoConfig` in demo/src/server/demo-api.ts). */
+interface DemoConfig {
+  /** The emulator's base URL; `null` when the demo runs against a real ImageKit account. */
   emulatorUrl: string | null
-  user: string
-  folder: string
-  keyState: string
-}
-
-export interface EmulatorStats {
-  requests: number
-  uploads: number
-  tokensUsed: string[]
-}
-
-export interface StoredFile {
-  fileId: string
-  name: string
-  filePath: string
-  url: string
-  size: number
-  tags: string[] | null
-}
-
-export type FaultRule = {
-  match?: { fileName?: string }
-  times?: number
-  action:
-    | { type: 'status'; status: number; message?: string }
-    | { type: 'rate-limit'; resetMs: number }
-    | { type: 'cut'; afterBytes: number }
-    | { type: 'stall'; ms?: number }
-    | { type: 'latency'; ms: number }
-    | { type: 'storage-full' }
 }
 
 async function json<T>(response: {
@@ -85,8 +53,8 @@ export class Emulator {
     await json(await this.#request.post('/api/demo/key', { data: { action } }))
   }
 
-  async stats(): Promise<EmulatorStats> {
-    return json<EmulatorStats>(await this.#request.get(`${this.#base}/stats`))
+  async stats(): Promise<Stats> {
+    return json<Stats>(await this.#request.get(`${this.#base}/stats`))
   }
 
   async files(): Promise<StoredFile[]> {

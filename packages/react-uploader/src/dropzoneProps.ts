@@ -1,4 +1,5 @@
 'use client'
+import { collectDroppedFiles } from '@upkit/uploader-core/view'
 import type {
   ChangeEvent,
   ClipboardEvent,
@@ -9,7 +10,6 @@ import type {
   MouseEvent,
   RefObject,
 } from 'react'
-import { collectDroppedFiles } from './collectDroppedFiles.js'
 import { composeHandlers } from './composeHandlers.js'
 import type { useDragState } from './useDragState.js'
 

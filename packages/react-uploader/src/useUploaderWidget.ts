@@ -1,7 +1,6 @@
 'use client'
-import { acceptAttribute } from '@upkit/uploader-core/view'
+import { acceptAttribute, engineOptionsFrom, resolveLocale } from '@upkit/uploader-core/view'
 import { useMemo } from 'react'
-import { resolveLocale } from './locale.js'
 import type { UploaderProps } from './types.js'
 import { useAnnouncer } from './useAnnouncer.js'
 import { useDropzone } from './useDropzone.js'
@@ -9,7 +8,6 @@ import { useRejections } from './useRejections.js'
 import { useUploaderCallbacks } from './useUploaderCallbacks.js'
 import { useUploaderInstance } from './useUploaderInstance.js'
 import { useUploaderState } from './useUploaderState.js'
-import { engineOptionsFromProps } from './widgetOptions.js'
 
 /** Everything `<Uploader>` renders from: engine, snapshot, strings, live text, rejections, drop zone. */
 export function useUploaderWidget(props: UploaderProps) {
@@ -20,7 +18,7 @@ export function useUploaderWidget(props: UploaderProps) {
     () => resolveLocale(locale, messages, intlLocale),
     [locale, messagesKey, intlLocale],
   )
-  const source = props.uploader ?? engineOptionsFromProps(props, resolved)
+  const source = props.uploader ?? engineOptionsFrom(props, resolved)
   const keepUploads = props.keepUploadsOnUnmount ?? false
   const uploader = useUploaderInstance(source, { keepUploadsOnUnmount: keepUploads })
   const snapshot = useUploaderState(uploader)

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { FakeUploader, fakeFile, fakeSnapshot } from '@upkit/test-support'
 import { de, UploadError } from '@upkit/uploader-core'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { Uploader } from '../src/index.js'
 import { axeViolations } from './axe.js'
-import { FakeUploader, fakeFile, fakeSnapshot } from './fakeUploader.js'
 import { stubObjectUrls } from './objectUrls.js'
 
 let urls: ReturnType<typeof stubObjectUrls>
@@ -22,14 +22,18 @@ const storageError = {
 
 function states() {
   return {
-    uploading: fakeSnapshot([fakeFile('a', 'uploading', { percent: 40 }), fakeFile('b', 'queued')], 20, 4096),
+    uploading: fakeSnapshot([fakeFile('a', 'uploading', { percent: 40 }), fakeFile('b', 'queued')], {
+      percent: 20,
+      speed: 4096,
+      eta: 12,
+    }),
     error: fakeSnapshot([
       fakeFile('a', 'error', { error: storageError }),
       fakeFile('b', 'success', { percent: 100 }),
     ]),
     success: fakeSnapshot(
       [fakeFile('a', 'success', { percent: 100 }), fakeFile('b', 'success', { percent: 100 })],
-      100,
+      { percent: 100 },
     ),
   }
 }
@@ -118,12 +122,18 @@ describe('<Uploader> markup', () => {
     const live = screen.getByRole('status')
     act(() => uploader.set(fakeSnapshot([fakeFile('a', 'queued'), fakeFile('b', 'queued')])))
     expect(live).toHaveTextContent('2 file(s) added.')
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'uploading')], 10)))
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'uploading')], 55)))
+    act(() =>
+      uploader.set(fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'uploading')], { percent: 10 })),
+    )
+    act(() =>
+      uploader.set(fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'uploading')], { percent: 55 })),
+    )
     expect(live).toHaveTextContent('Uploads 50% complete.')
     act(() =>
       uploader.set(
-        fakeSnapshot([fakeFile('a', 'error', { error: storageError }), fakeFile('b', 'success')], 100),
+        fakeSnapshot([fakeFile('a', 'error', { error: storageError }), fakeFile('b', 'success')], {
+          percent: 100,
+        }),
       ),
     )
     expect(live).toHaveTextContent('a.png failed: The storage limit was reached. Request ID: req-42')

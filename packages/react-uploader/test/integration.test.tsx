@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { png, type Servers, startServers } from '@upkit/test-support'
 import { StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Uploader, type UploaderProps, useDropzone, useUploader } from '../src/index.js'
 import { axeViolations } from './axe.js'
 import { stubObjectUrls } from './objectUrls.js'
-import { png, type Servers, startServers } from './servers.js'
 
 let servers: Servers
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { act, render } from '@testing-library/react'
+import { FakeUploader, fakeFile, fakeSnapshot } from '@upkit/test-support'
 import type { Uploader, UploaderOptions } from '@upkit/uploader-core'
 import { StrictMode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FakeUploader, fakeFile, fakeSnapshot } from './fakeUploader.js'
 
 const created: { options: UploaderOptions; uploader: FakeUploader }[] = []
 

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react'
+import { FakeUploader } from '@upkit/test-support'
 import { version } from 'react'
 import { version as domVersion } from 'react-dom'
 import { expect, it } from 'vitest'
 import { Uploader } from '../src/index.js'
-import { FakeUploader } from './fakeUploader.js'
 
 it('runs on the React major this project is for', () => {
   const major = process.env.UPKIT_EXPECT_REACT

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
+import { collectDroppedFiles } from '@upkit/uploader-core/view'
 import { describe, expect, it, vi } from 'vitest'
-import { collectDroppedFiles } from '../src/collectDroppedFiles.js'
 import { useDropzone } from '../src/index.js'
 
 function fileEntry(file: File) {

@@ -1,8 +1,8 @@
 import { act, render, renderHook } from '@testing-library/react'
+import { FakeUploader, fakeFile, fakeSnapshot } from '@upkit/test-support'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { useUploader } from '../src/index.js'
-import { FakeUploader, fakeFile, fakeSnapshot } from './fakeUploader.js'
 
 describe('useUploader with an existing uploader', () => {
   it('returns the snapshot and follows changes', () => {
@@ -20,11 +20,11 @@ describe('useUploader with an existing uploader', () => {
     const renders = { count: 0 }
     const { container } = render(<Done uploader={uploader} renders={renders} />)
     const before = renders.count
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 10 })], 10)))
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 50 })], 50)))
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 90 })], 90)))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 10 })], { percent: 10 })))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 50 })], { percent: 50 })))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 90 })], { percent: 90 })))
     expect(renders.count).toBe(before)
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'success', { percent: 100 })], 100)))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'success', { percent: 100 })], { percent: 100 })))
     expect(renders.count).toBe(before + 1)
     expect(container.textContent).toBe('1')
   })
@@ -35,8 +35,8 @@ describe('useUploader with an existing uploader', () => {
     render(<Ids uploader={uploader} renders={renders} />)
     act(() => uploader.set(fakeSnapshot([fakeFile('a', 'queued')])))
     const after = renders.count
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 20 })], 20)))
-    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 40 })], 40)))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 20 })], { percent: 20 })))
+    act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading', { percent: 40 })], { percent: 40 })))
     expect(renders.count).toBe(after)
   })
 

@@ -1,47 +1,18 @@
+import { resetEmulator, type Servers, startServers } from '@upkit/test-support'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { createUploader, type UploaderOptions } from '../src/index.js'
 import { makeFile, waitFor } from './helpers/fake-xhr.js'
-import { countingXhr, type Servers, startServers } from './helpers/servers.js'
+import { idle, makeEngine } from './helpers/real-engine.js'
 
 let s: Servers
 
 beforeAll(async () => {
   s = await startServers()
 })
-afterAll(async () => {
-  // jsdom's xhr.abort() does not close the socket, and the emulator's stop() waits for the handler of
-  // such a half-sent request (reported): give it a bounded time.
-  await Promise.race([s.stop(), new Promise((r) => setTimeout(r, 3000))])
-}, 10_000)
-afterEach(async () => {
-  s.emu.faults.clear()
-  s.emu.setStorageQuota(Number.POSITIVE_INFINITY)
-  await s.emu.clearFiles()
-  s.emu.resetStats()
-})
+afterAll(() => s.stop(), 10_000)
+afterEach(() => resetEmulator(s.emulator))
 
-function make(overrides: Partial<UploaderOptions> = {}) {
-  const xhr = countingXhr()
-  const uploader = createUploader({
-    publicKey: s.publicKey,
-    auth: s.authUrl,
-    uploadEndpoint: s.emu.uploadUrl,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    stallTimeoutMs: 2000,
-    xhr: xhr.xhr,
-    ...overrides,
-  })
-  return { uploader, counter: xhr.counter }
-}
-
-const idle = (snap: { isUploading: boolean; files: readonly unknown[] }) =>
-  !snap.isUploading && snap.files.length > 0
-
-function _expectDistinctTokens() {
-  const tokens = s.emu.stats().tokensUsed
-  expect(new Set(tokens).size).toBe(tokens.length)
-  return tokens
-}
+const make = (overrides: Partial<UploaderOptions> = {}) => makeEngine(s, overrides)
 
 describe('signing', () => {
   it('re-signs once after an expired signature', async () => {
@@ -85,7 +56,7 @@ describe('signing', () => {
   })
 
   it('SIGNING_FAILED at once when the route refuses', async () => {
-    const refusing = await startServers({}, { allowAnonymous: false, authorize: () => null })
+    const refusing = await startServers({ auth: { allowAnonymous: false, authorize: () => null } })
     try {
       const { uploader, counter } = make({ auth: refusing.authUrl })
       await uploader.addFiles([makeFile('a.png')])
@@ -101,12 +72,12 @@ describe('signing', () => {
 
 describe('POST signing and V2', () => {
   it('POSTs the file description and sends the folder the route forced (v1)', async () => {
-    const forced = await startServers({}, { policy: { forcedFolder: '/users/42' } })
+    const forced = await startServers({ auth: { policy: { forcedFolder: '/users/42' } } })
     try {
       const uploader = createUploader({
         publicKey: forced.publicKey,
         auth: { url: forced.authUrl, method: 'POST', headers: { 'x-csrf': '1' } },
-        uploadEndpoint: forced.emu.uploadUrl,
+        uploadEndpoint: forced.emulator.uploadUrl,
         params: { tags: ['t1'], useUniqueFileName: false },
       })
       await uploader.addFiles([makeFile('pic.png', 500)])
@@ -126,19 +97,19 @@ describe('POST signing and V2', () => {
     onTestFinished(() => {
       globalThis.Uint8Array = jsdomUint8Array
     })
-    const v2 = await startServers({}, { apiVersion: 2 })
+    const v2 = await startServers({ auth: { apiVersion: 2 } })
     onTestFinished(() => v2.stop())
     const uploader = createUploader({
       publicKey: v2.publicKey,
       auth: v2.authUrl, // POST by default with apiVersion 2: the route binds what the file description asks
       apiVersion: 2,
-      uploadEndpoint: v2.emu.uploadUrlV2,
+      uploadEndpoint: v2.emulator.uploadUrlV2,
       params: { folder: '/v2', tags: ['a', 'b'], useUniqueFileName: false },
     })
     await uploader.addFiles([makeFile('jwt.png', 700)])
     const snap = await waitFor(uploader, idle)
     expect(snap.files[0]!.error).toBeUndefined()
     expect(snap.files[0]!.result).toMatchObject({ filePath: '/v2/jwt.png', size: 700 })
-    expect(await v2.emu.files()).toHaveLength(1)
+    expect(await v2.emulator.files()).toHaveLength(1)
   })
 })

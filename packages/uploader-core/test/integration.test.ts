@@ -1,47 +1,18 @@
+import { resetEmulator, type Servers, startHangingServer, startServers } from '@upkit/test-support'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createUploader, type UploaderOptions } from '../src/index.js'
+import type { UploaderOptions } from '../src/index.js'
 import { fakeOnline, makeFile, waitFor } from './helpers/fake-xhr.js'
-import { countingXhr, type Servers, startHangingServer, startServers } from './helpers/servers.js'
+import { expectDistinctTokens, idle, makeEngine } from './helpers/real-engine.js'
 
 let s: Servers
 
 beforeAll(async () => {
   s = await startServers()
 })
-afterAll(async () => {
-  // jsdom's xhr.abort() does not close the socket, and the emulator's stop() waits for the handler of
-  // such a half-sent request (reported): give it a bounded time.
-  await Promise.race([s.stop(), new Promise((r) => setTimeout(r, 3000))])
-}, 10_000)
-afterEach(async () => {
-  s.emu.faults.clear()
-  s.emu.setStorageQuota(Number.POSITIVE_INFINITY)
-  await s.emu.clearFiles()
-  s.emu.resetStats()
-})
+afterAll(() => s.stop(), 10_000)
+afterEach(() => resetEmulator(s.emulator))
 
-function make(overrides: Partial<UploaderOptions> = {}) {
-  const xhr = countingXhr()
-  const uploader = createUploader({
-    publicKey: s.publicKey,
-    auth: s.authUrl,
-    uploadEndpoint: s.emu.uploadUrl,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    stallTimeoutMs: 2000,
-    xhr: xhr.xhr,
-    ...overrides,
-  })
-  return { uploader, counter: xhr.counter }
-}
-
-const idle = (snap: { isUploading: boolean; files: readonly unknown[] }) =>
-  !snap.isUploading && snap.files.length > 0
-
-function expectDistinctTokens() {
-  const tokens = s.emu.stats().tokensUsed
-  expect(new Set(tokens).size).toBe(tokens.length)
-  return tokens
-}
+const make = (overrides: Partial<UploaderOptions> = {}) => makeEngine(s, overrides)
 
 describe('against the emulator and the signing route', () => {
   it('uploads one file', async () => {
@@ -51,10 +22,10 @@ describe('against the emulator and the signing route', () => {
     const file = snap.files[0]!
     expect(file).toMatchObject({ status: 'success', percent: 100, bytesUploaded: 2048, attempt: 1 })
     expect(file.result?.url).toContain('/docs/')
-    const stored = await s.emu.files()
+    const stored = await s.emulator.files()
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ size: 2048, tags: ['a', 'b'] })
-    expect(expectDistinctTokens()).toHaveLength(1)
+    expect(expectDistinctTokens(s)).toHaveLength(1)
   })
 
   it('uploads 200 files with concurrency respected and a distinct token on every attempt', async () => {
@@ -66,17 +37,21 @@ describe('against the emulator and the signing route', () => {
     expect(snap.totals.percent).toBe(100)
     expect(counter.maxInFlight).toBeLessThanOrEqual(4)
     expect(counter.maxInFlight).toBeGreaterThan(1)
-    expect(await s.emu.files()).toHaveLength(200)
-    expect(expectDistinctTokens()).toHaveLength(200)
+    expect(await s.emulator.files()).toHaveLength(200)
+    expect(expectDistinctTokens(s)).toHaveLength(200)
   }, 60_000)
 
   it('retries injected 500/502/503/504, a cut connection and a stall, each with a new token', async () => {
     const names = ['s500.png', 's502.png', 's503.png', 's504.png', 'cut.png', 'stall.png']
     for (const [i, status] of [500, 502, 503, 504].entries()) {
-      s.emu.faults.add({ match: { fileName: names[i]! }, times: 1, action: { type: 'status', status } })
+      s.emulator.faults.add({ match: { fileName: names[i]! }, times: 1, action: { type: 'status', status } })
     }
-    s.emu.faults.add({ match: { fileName: 'cut.png' }, times: 1, action: { type: 'cut', afterBytes: 500 } })
-    s.emu.faults.add({ match: { fileName: 'stall.png' }, times: 1, action: { type: 'stall', ms: 1500 } })
+    s.emulator.faults.add({
+      match: { fileName: 'cut.png' },
+      times: 1,
+      action: { type: 'cut', afterBytes: 500 },
+    })
+    s.emulator.faults.add({ match: { fileName: 'stall.png' }, times: 1, action: { type: 'stall', ms: 1500 } })
     const { uploader } = make({ stallTimeoutMs: 300 })
     const retries: string[] = []
     uploader.on('retry-scheduled', ({ file, error }) => retries.push(`${file.name}:${error.code}`))
@@ -94,12 +69,12 @@ describe('against the emulator and the signing route', () => {
         'stall.png:TIMEOUT',
       ].sort(),
     )
-    expect(await s.emu.files()).toHaveLength(6)
-    expectDistinctTokens()
+    expect(await s.emulator.files()).toHaveLength(6)
+    expectDistinctTokens(s)
   })
 
   it('waits the reset announced by a 429 before retrying', async () => {
-    s.emu.faults.add({
+    s.emulator.faults.add({
       match: { fileName: 'busy.png' },
       times: 1,
       action: { type: 'rate-limit', resetMs: 250 },
@@ -117,17 +92,20 @@ describe('against the emulator and the signing route', () => {
   })
 
   it.each([400, 401, 403])('does not retry a %i', async (status) => {
-    s.emu.faults.add({ match: { fileName: 'no.png' }, action: { type: 'status', status, message: 'Nope.' } })
+    s.emulator.faults.add({
+      match: { fileName: 'no.png' },
+      action: { type: 'status', status, message: 'Nope.' },
+    })
     const { uploader, counter } = make()
     await uploader.addFiles([makeFile('no.png')])
     const snap = await waitFor(uploader, idle)
     expect(snap.files[0]!.error).toMatchObject({ status, retryable: false, serverMessage: 'Nope.' })
     expect(counter.opened).toBe(1)
-    expect(await s.emu.files()).toHaveLength(0)
+    expect(await s.emulator.files()).toHaveLength(0)
   })
 
   it('maps the storage-limit 403 to STORAGE_LIMIT_EXCEEDED with a message and request id; nothing stored', async () => {
-    s.emu.faults.add({ match: { fileName: 'full.png' }, action: { type: 'storage-full' } })
+    s.emulator.faults.add({ match: { fileName: 'full.png' }, action: { type: 'storage-full' } })
     const { uploader, counter } = make()
     const errors: string[] = []
     uploader.on('upload-error', ({ error }) => errors.push(error.code))
@@ -141,16 +119,16 @@ describe('against the emulator and the signing route', () => {
     expect(error.message).toContain(`Request ID: ${error.requestId}`)
     expect(errors).toEqual(['STORAGE_LIMIT_EXCEEDED'])
     expect(counter.opened).toBe(1)
-    expect(await s.emu.files()).toHaveLength(0)
+    expect(await s.emulator.files()).toHaveLength(0)
   })
 
   it('maps a real storage quota answer too', async () => {
-    s.emu.setStorageQuota(10)
+    s.emulator.setStorageQuota(10)
     const { uploader } = make()
     await uploader.addFiles([makeFile('quota.png', 100)])
     const snap = await waitFor(uploader, idle)
     expect(snap.files[0]!.error?.code).toBe('STORAGE_LIMIT_EXCEEDED')
-    expect(await s.emu.files()).toHaveLength(0)
+    expect(await s.emulator.files()).toHaveLength(0)
   })
 })
 
@@ -165,7 +143,7 @@ describe('offline, cancel and remove', () => {
     online.set(true)
     const snap = await waitFor(uploader, (x) => x.counts.success === 2)
     expect(snap.online).toBe(true)
-    expect(await s.emu.files()).toHaveLength(2)
+    expect(await s.emulator.files()).toHaveLength(2)
   })
 
   it('cancel during signing aborts the route request; nothing is sent or stored', async () => {
@@ -179,31 +157,31 @@ describe('offline, cancel and remove', () => {
       expect(uploader.getSnapshot().files[0]!.status).toBe('cancelled')
       await new Promise((r) => setTimeout(r, 50))
       expect(counter.opened).toBe(0)
-      expect(s.emu.stats().requests).toBe(0)
-      expect(await s.emu.files()).toHaveLength(0)
+      expect(s.emulator.stats().requests).toBe(0)
+      expect(await s.emulator.files()).toHaveLength(0)
     } finally {
       await hanging.stop()
     }
   })
 
   it('cancel during upload aborts it; nothing stored and no request after the cancel', async () => {
-    s.emu.faults.add({ match: { fileName: 'slow.png' }, action: { type: 'stall', ms: 500 } })
+    s.emulator.faults.add({ match: { fileName: 'slow.png' }, action: { type: 'stall', ms: 500 } })
     const { uploader, counter } = make()
     const { added } = await uploader.addFiles([makeFile('slow.png', 64 * 1024)])
     await waitFor(uploader, (x) => x.files[0]?.status === 'uploading')
     await new Promise((r) => setTimeout(r, 50))
-    const before = s.emu.stats().requests
+    const before = s.emulator.stats().requests
     uploader.cancel(added[0]!.id)
     await new Promise((r) => setTimeout(r, 100))
     expect(uploader.getSnapshot().files[0]!.status).toBe('cancelled')
     await new Promise((r) => setTimeout(r, 150))
     expect(counter.opened).toBe(1)
-    expect(s.emu.stats().requests).toBe(before)
-    expect(await s.emu.files()).toHaveLength(0)
+    expect(s.emulator.stats().requests).toBe(before)
+    expect(await s.emulator.files()).toHaveLength(0)
   })
 
   it('remove during upload drops the file and stores nothing', async () => {
-    s.emu.faults.add({ match: { fileName: 'gone.png' }, action: { type: 'stall', ms: 500 } })
+    s.emulator.faults.add({ match: { fileName: 'gone.png' }, action: { type: 'stall', ms: 500 } })
     const { uploader, counter } = make()
     const { added } = await uploader.addFiles([makeFile('gone.png', 64 * 1024)])
     await waitFor(uploader, (x) => x.files[0]?.status === 'uploading')
@@ -211,6 +189,6 @@ describe('offline, cancel and remove', () => {
     expect(uploader.getSnapshot().files).toHaveLength(0)
     await new Promise((r) => setTimeout(r, 150))
     expect(counter.opened).toBe(1)
-    expect(await s.emu.files()).toHaveLength(0)
+    expect(await s.emulator.files()).toHaveLength(0)
   })
 })

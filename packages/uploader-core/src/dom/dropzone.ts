@@ -1,4 +1,4 @@
-import { collectDroppedFiles } from './dropped-files.js'
+import { collectDroppedFiles } from '../view/index.js'
 
 /** What {@link bindDropzone} wires together. */
 export interface DropzoneBinding {

@@ -1,8 +1,7 @@
 import type { Uploader } from '../types.js'
 import { createUploader } from '../uploader.js'
+import { engineOptionsFrom, resolveLocale } from '../view/index.js'
 import { releaseEngine } from './callbacks.js'
-import { engineOptionsFrom } from './engine-options.js'
-import { resolveLocale } from './locale.js'
 import type { MountedWidget, MountOptions } from './options.js'
 import { Widget } from './widget.js'
 

@@ -1,78 +1,31 @@
+import type { Uploader } from '../types.js'
 import type {
-  FileRejection,
-  FileState,
-  Messages,
-  Uploader,
-  UploaderOptions,
-  UploaderSnapshot,
-  UploadResult,
-  UploadTotals,
-} from '../types.js'
-import type { UploadError } from '../upload-error.js'
-import type { ViewMessages } from '../view/index.js'
+  WidgetOptions as SharedWidgetOptions,
+  WidgetCallbacks,
+  WidgetEngineOptions,
+  WidgetEngineSource,
+} from '../view/index.js'
 
 /** Notices from the engine, the same as `<Uploader>`'s callback props. */
-export interface MountCallbacks {
-  /** A file reached ImageKit (`result.url` is its address). */
-  onSuccess?: (file: FileState, result: UploadResult) => void
-  /** A file failed for good (after its retries); `error.code` is stable, `error.message` readable. */
-  onError?: (file: FileState, error: UploadError) => void
-  /** A file was refused by the restrictions before anything was sent. */
-  onRejected?: (rejection: FileRejection) => void
-  /** Every file that was uploading is done (successful or not). */
-  onComplete?: (result: { successful: readonly FileState[]; failed: readonly FileState[] }) => void
-  /** Total progress changed (throttled by the engine). */
-  onProgress?: (totals: UploadTotals, snapshot: UploaderSnapshot) => void
-}
+export type MountCallbacks = WidgetCallbacks
 
 /** How the widget looks and behaves (everything that is not an engine option). */
-export interface WidgetOptions extends MountCallbacks {
-  /** Extra class(es) on the root element. */
-  className?: string
-  /** Leave off the `upkit--styled` class: structure and class names only, bring your own CSS. @default false */
-  unstyled?: boolean
-  /** Force a theme; by default it follows `prefers-color-scheme`. */
-  theme?: 'light' | 'dark'
-  /**
-   * The widget's and the engine's messages: a locale table such as `de` or `fr` from
-   * `@upkit/uploader-core` (`Upkit.locales.de` in the `<script>` build), or your own. @default en
-   */
-  locale?: Messages
-  /** Single strings to override (engine messages and widget strings). */
-  messages?: Partial<ViewMessages>
-  /** BCP 47 tag for sizes, speeds and times. @default 'en' without `locale`, else the browser's */
-  intlLocale?: string
+export interface WidgetOptions extends SharedWidgetOptions {
   /**
    * Let running uploads finish after `unmount()`: the callbacks keep reporting them, and an engine that
    * `mount` created is destroyed once they are done. @default false
    */
   keepUploadsOnUnmount?: boolean
-  /** Allow choosing several files. @default true */
-  multiple?: boolean
-  /** The file input's `accept`. @default derived from `restrictions.allowedFileTypes` */
-  accept?: string
-  /** Open the camera on mobile (`true`, `'user'` for the front one, `'environment'` for the back one). */
-  capture?: boolean | 'user' | 'environment'
-  /** Add files pasted anywhere on the page, not only on the focused drop zone. @default false */
-  pasteOnDocument?: boolean
-  /** Show an Upload button while files are queued. @default true when `autoUpload` is false */
-  uploadButton?: boolean
-  /** Turn the drop zone off. @default false */
-  disabled?: boolean
 }
 
 /** Engine options as given to `mount` (`locale`/`messages` are widened for the widget). */
-export type EngineMountOptions = Omit<UploaderOptions, 'locale' | 'messages'>
+export type EngineMountOptions = WidgetEngineOptions
 
 /**
  * Options of {@link mount}: the engine's options (`publicKey`, `auth`, `params`, `restrictions`, …),
  * or an existing `uploader` instead of them, plus the widget's own options.
  */
-export type MountOptions = WidgetOptions &
-  (
-    | (EngineMountOptions & { uploader?: undefined })
-    | ({ uploader: Uploader } & Partial<Record<keyof EngineMountOptions, never>>)
-  )
+export type MountOptions = WidgetOptions & WidgetEngineSource
 
 /** What {@link mount} returns. */
 export interface MountedWidget {

@@ -1,5 +1,13 @@
 import type { FileState, Uploader, UploaderSnapshot } from '../types.js'
-import { acceptAttribute, announcements, classNames, cx, emptySnapshot, viewText } from '../view/index.js'
+import {
+  acceptAttribute,
+  announcements,
+  classNames,
+  cx,
+  emptySnapshot,
+  type ResolvedLocale,
+  viewText,
+} from '../view/index.js'
 import { bindCallbacks } from './callbacks.js'
 import { bindDropzone } from './dropzone.js'
 import { DropzoneView } from './dropzone-view.js'
@@ -8,7 +16,6 @@ import { FileRow, type RowContext } from './file-row.js'
 import { FocusRescue } from './focus-rescue.js'
 import { KeyedList } from './keyed-list.js'
 import { LiveRegion } from './live-region.js'
-import type { ResolvedLocale } from './locale.js'
 import type { MountOptions } from './options.js'
 import { RejectionList } from './rejection-list.js'
 import { showRejections } from './rejections.js'

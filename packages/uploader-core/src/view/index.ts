@@ -51,9 +51,13 @@
 export { acceptAttribute } from './accept.js'
 export { announcements, MILESTONES } from './announcements.js'
 export { type ClassNameKey, classNames, cx } from './classNames.js'
+export { collectDroppedFiles } from './droppedFiles.js'
 export { emptySnapshot } from './emptySnapshot.js'
+export { engineOptionsFrom } from './engineOptions.js'
 export { errorText, rejectionText } from './errorText.js'
+export { type FocusSpot, rememberFocus, rescueFocus } from './focusRescue.js'
 export { formatBytes, formatEta, formatPercent, formatSpeed } from './format.js'
+export { type ResolvedLocale, resolveLocale } from './locale.js'
 export { canPreview, type FileActions, fileActions, fileStatusLabel, secondsUntil } from './status.js'
 export {
   resolveMessages,
@@ -61,3 +65,9 @@ export {
   viewText,
 } from './strings.js'
 export { type TotalProgressModel, totalProgress } from './totalProgress.js'
+export type {
+  WidgetCallbacks,
+  WidgetEngineOptions,
+  WidgetEngineSource,
+  WidgetOptions,
+} from './widgetOptions.js'

@@ -1,6 +1,6 @@
+import { dispatchWith, FakeUploader, transferOf } from '@upkit/test-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '../../src/dom/index.js'
-import { dispatchWith, FakeUploader, transferOf } from './fake-uploader.js'
 
 let host: HTMLElement
 

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type Servers, startServers } from '@upkit/test-support'
 import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Uploader } from '../../src/types.js'
-import { type Servers, startServers } from '../helpers/servers.js'
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url))
 const outDir = mkdtempSync(join(tmpdir(), 'upkit-iife-'))
@@ -100,7 +100,7 @@ describe('dist/upkit.iife.js', () => {
       const { uploader, unmount } = Upkit.mount(host, {
         publicKey: servers.publicKey,
         auth: servers.authUrl,
-        uploadEndpoint: servers.emu.uploadUrl,
+        uploadEndpoint: servers.emulator.uploadUrl,
         // jsdom has no fetch of its own: the page's signing calls go through Node's.
         fetch: globalThis.fetch,
       })
@@ -112,7 +112,7 @@ describe('dist/upkit.iife.js', () => {
         .poll(() => host.querySelector('li.upkit-file')?.getAttribute('data-status'), { timeout: 10_000 })
         .toBe('success')
       expect(uploader.getSnapshot().counts.success).toBe(1)
-      const stored = await servers.emu.files()
+      const stored = await servers.emulator.files()
       expect(stored.map((f) => f.name)).toEqual([expect.stringMatching(/^from-script/)])
       unmount()
       window.close()

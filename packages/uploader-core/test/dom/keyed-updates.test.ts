@@ -1,7 +1,7 @@
+import { FakeUploader, fakeFile } from '@upkit/test-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '../../src/dom/index.js'
 import type { FileState } from '../../src/types.js'
-import { FakeUploader, fileState } from './fake-uploader.js'
 import { installObjectUrls } from './object-urls.js'
 
 let host: HTMLElement
@@ -26,20 +26,20 @@ describe('keyed updates', () => {
   it('patches rows in place: same elements, focus kept on the same button across progress ticks', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    const files = [fileState('a', 'uploading'), fileState('b', 'uploading'), fileState('c', 'queued')]
-    uploader.set(files)
+    const files = [fakeFile('a', 'uploading'), fakeFile('b', 'uploading'), fakeFile('c', 'queued')]
+    uploader.setFiles(files)
     const before = rows()
     const cancelB = button('Cancel b.png')
     cancelB.focus()
     expect(document.activeElement).toBe(cancelB)
     for (let percent = 1; percent <= 90; percent += 7) {
-      uploader.set(files.map((file) => (file.status === 'uploading' ? { ...file, percent } : file)))
+      uploader.setFiles(files.map((file) => (file.status === 'uploading' ? { ...file, percent } : file)))
       expect(document.activeElement).toBe(cancelB)
     }
     expect(rows()).toEqual(before)
     expect(before[1]?.querySelector('progress')?.getAttribute('value')).toBe('85')
     // A new file appears before the focused row, another row goes: the focused row is not recreated.
-    uploader.set([fileState('z', 'queued'), files[1] as FileState, files[2] as FileState])
+    uploader.setFiles([fakeFile('z', 'queued'), files[1] as FileState, files[2] as FileState])
     expect(rows()[1]).toBe(before[1])
     expect(document.activeElement).toBe(cancelB)
     // Only the thumbnail of the gone row was revoked, and each row made one URL.
@@ -50,30 +50,30 @@ describe('keyed updates', () => {
   it('when the focused button goes away, focus moves to the row’s next button', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([fileState('a', 'uploading')])
+    uploader.setFiles([fakeFile('a', 'uploading')])
     button('Cancel a.png').focus()
-    uploader.set([fileState('a', 'cancelled')])
+    uploader.setFiles([fakeFile('a', 'cancelled')])
     expect(document.activeElement).toBe(button('Retry a.png'))
   })
 
   it('when a focused row is removed, focus goes to the row now in its place, then to the drop zone', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([fileState('a', 'success'), fileState('b', 'success')])
+    uploader.setFiles([fakeFile('a', 'success'), fakeFile('b', 'success')])
     button('Remove a.png').focus()
-    uploader.set([fileState('b', 'success')])
+    uploader.setFiles([fakeFile('b', 'success')])
     expect(document.activeElement).toBe(button('Remove b.png'))
-    uploader.set([])
+    uploader.setFiles([])
     expect(document.activeElement).toBe(host.querySelector('.upkit-dropzone'))
   })
 
   it('Cancel all turning into Retry all keeps focus in the total actions', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([fileState('a', 'uploading')])
+    uploader.setFiles([fakeFile('a', 'uploading')])
     const cancelAll = Array.from(host.querySelectorAll('button')).find((b) => b.textContent === 'Cancel all')
     cancelAll?.focus()
-    uploader.set([fileState('a', 'cancelled')])
+    uploader.setFiles([fakeFile('a', 'cancelled')])
     expect(document.activeElement?.textContent).toBe('Retry all')
   })
 
@@ -82,10 +82,10 @@ describe('keyed updates', () => {
     mount(host, { uploader })
     const outside = document.createElement('button')
     document.body.append(outside)
-    uploader.set([fileState('a', 'uploading')])
+    uploader.setFiles([fakeFile('a', 'uploading')])
     button('Cancel a.png').focus()
     outside.focus()
-    uploader.set([])
+    uploader.setFiles([])
     expect(document.activeElement).toBe(outside)
     outside.remove()
   })
@@ -93,8 +93,8 @@ describe('keyed updates', () => {
   it('500 files: progress ticks touch only what changed', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    let files = Array.from({ length: 500 }, (_, i) => fileState(`f${i}`, 'uploading'))
-    uploader.set(files)
+    let files = Array.from({ length: 500 }, (_, i) => fakeFile(`f${i}`, 'uploading'))
+    uploader.setFiles(files)
     const before = rows()
     expect(before).toHaveLength(500)
     const observer = new MutationObserver(() => {})
@@ -105,7 +105,7 @@ describe('keyed updates', () => {
       characterData: true,
     })
     files = files.map((file, i) => (i === 7 ? { ...file, percent: 30, bytesUploaded: 600 } : file))
-    uploader.set(files)
+    uploader.setFiles(files)
     const mutations = observer.takeRecords()
     observer.disconnect()
     expect(rows()).toEqual(before)
@@ -122,14 +122,14 @@ describe('keyed updates', () => {
     try {
       const uploader = new FakeUploader()
       mount(host, { uploader })
-      uploader.set([fileState('a', 'retrying', { nextRetryAt: Date.now() + 3000 })])
+      uploader.setFiles([fakeFile('a', 'retrying', { nextRetryAt: Date.now() + 3000 })])
       const status = host.querySelector('.upkit-file-status') as HTMLElement
       expect(status.textContent).toBe('Retrying in 3s')
       vi.advanceTimersByTime(1000)
       expect(status.textContent).toBe('Retrying in 2s')
       vi.advanceTimersByTime(1000)
       expect(status.textContent).toBe('Retrying in 1s')
-      uploader.set([fileState('a', 'uploading', { percent: 1 })])
+      uploader.setFiles([fakeFile('a', 'uploading', { percent: 1 })])
       expect(vi.getTimerCount()).toBe(0)
     } finally {
       vi.useRealTimers()

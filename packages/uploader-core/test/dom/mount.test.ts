@@ -1,7 +1,7 @@
+import { dispatchWith, FakeUploader, fakeFile, transferOf } from '@upkit/test-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '../../src/dom/index.js'
 import { UploadError } from '../../src/upload-error.js'
-import { dispatchWith, FakeUploader, fileState, transferOf } from './fake-uploader.js'
 import { installObjectUrls } from './object-urls.js'
 
 let host: HTMLElement
@@ -51,9 +51,9 @@ describe('mount', () => {
   it('renders rows, the total bar and its buttons for files', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader, intlLocale: 'en' })
-    uploader.set([
-      fileState('a', 'uploading', { percent: 50, bytesUploaded: 1024 }),
-      fileState('b', 'error', {
+    uploader.setFiles([
+      fakeFile('a', 'uploading', { percent: 50, bytesUploaded: 1024 }),
+      fakeFile('b', 'error', {
         error: {
           code: 'SERVER_ERROR',
           message: 'The upload service had a problem.',
@@ -95,7 +95,7 @@ describe('mount', () => {
   it('shows speed and time left while uploading', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([fileState('a', 'uploading', { percent: 50, bytesUploaded: 1024 })], {
+    uploader.setFiles([fakeFile('a', 'uploading', { percent: 50, bytesUploaded: 1024 })], {
       speed: 1.5 * 1024 * 1024,
       eta: 30,
     })
@@ -109,7 +109,7 @@ describe('mount', () => {
   it('sends the row and total buttons to the engine', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([fileState('a', 'uploading'), fileState('b', 'cancelled')])
+    uploader.setFiles([fakeFile('a', 'uploading'), fakeFile('b', 'cancelled')])
     const button = (label: string) =>
       Array.from(host.querySelectorAll('button')).find(
         (b) => b.getAttribute('aria-label') === label || b.textContent === label,
@@ -136,7 +136,7 @@ describe('mount', () => {
   it('unmount removes listeners and subscriptions, revokes object URLs and empties the element', () => {
     const uploader = new FakeUploader()
     const { unmount } = mount(host, { uploader })
-    uploader.set([fileState('a', 'uploading'), fileState('b', 'queued'), fileState('c', 'success')])
+    uploader.setFiles([fakeFile('a', 'uploading'), fakeFile('b', 'queued'), fakeFile('c', 'success')])
     expect(urls.create).toHaveBeenCalledTimes(3)
     const zone = host.querySelector('.upkit-dropzone') as HTMLElement
     const input = host.querySelector('input') as HTMLInputElement
@@ -160,16 +160,16 @@ describe('mount', () => {
   it('revokes a thumbnail URL when its row goes away', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([
-      fileState('a', 'success'),
-      fileState('b', 'success'),
-      fileState('doc', 'success', { type: 'application/pdf' }),
+    uploader.setFiles([
+      fakeFile('a', 'success'),
+      fakeFile('b', 'success'),
+      fakeFile('doc', 'success', { type: 'application/pdf' }),
     ])
     expect(urls.create).toHaveBeenCalledTimes(2)
     expect(host.querySelector('li[data-status] img.upkit-thumb')?.getAttribute('alt')).toBe('')
     expect(host.querySelectorAll('span.upkit-thumb.upkit-thumb--icon')).toHaveLength(1)
     const first = urls.create.mock.results[0]?.value as string
-    uploader.set([fileState('b', 'success')])
+    uploader.setFiles([fakeFile('b', 'success')])
     expect(urls.revoke).toHaveBeenCalledWith(first)
     expect(urls.live.size).toBe(1)
   })
@@ -195,10 +195,10 @@ describe('mount', () => {
     const onProgress = vi.fn()
     const onComplete = vi.fn()
     mount(host, { uploader, onSuccess, onProgress, onComplete })
-    const done = fileState('a', 'success')
+    const done = fakeFile('a', 'success')
     const result = { fileId: 'f1', name: 'a.png', filePath: '/a.png', url: 'http://x/a.png', size: 1 }
     uploader.emit('upload-success', { file: done, result })
-    uploader.set([done])
+    uploader.setFiles([done])
     uploader.emit('complete', { successful: [done], failed: [] })
     expect(onSuccess).toHaveBeenCalledWith(done, result)
     expect(onProgress).toHaveBeenCalledTimes(1)
@@ -211,13 +211,16 @@ describe('messages and announcements', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
     const live = host.querySelector('.upkit-live') as HTMLElement
-    uploader.set([fileState('a', 'queued'), fileState('b', 'queued')])
+    uploader.setFiles([fakeFile('a', 'queued'), fakeFile('b', 'queued')])
     expect(live.textContent).toBe('2 file(s) added.')
-    uploader.set([fileState('a', 'uploading', { percent: 5 }), fileState('b', 'uploading', { percent: 5 })])
+    uploader.setFiles([
+      fakeFile('a', 'uploading', { percent: 5 }),
+      fakeFile('b', 'uploading', { percent: 5 }),
+    ])
     expect(live.textContent).toBe('2 file(s) added.')
-    uploader.set([
-      fileState('a', 'success', { percent: 100, bytesUploaded: 2048 }),
-      fileState('b', 'error', {
+    uploader.setFiles([
+      fakeFile('a', 'success', { percent: 100, bytesUploaded: 2048 }),
+      fakeFile('b', 'error', {
         error: { code: 'NETWORK_ERROR', message: 'The connection was lost.', retryable: true },
       }),
     ])
@@ -264,7 +267,7 @@ describe('messages and announcements', () => {
   it('an Upload button shows while files are queued when the engine does not upload on its own', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader, uploadButton: true })
-    uploader.set([fileState('a', 'queued')])
+    uploader.setFiles([fakeFile('a', 'queued')])
     const upload = host.querySelector('.upkit-actions .upkit-button--primary') as HTMLButtonElement
     expect(upload.textContent).toBe('Upload')
     upload.click()

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { dispatchWith, FakeUploader, fakeFile, transferOf } from '@upkit/test-support'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,7 +7,6 @@ import { mount } from '../../src/dom/index.js'
 import { de } from '../../src/locales/de.js'
 import type { FileState } from '../../src/types.js'
 import { UploadError } from '../../src/upload-error.js'
-import { dispatchWith, FakeUploader, fileState, transferOf } from './fake-uploader.js'
 import { installObjectUrls } from './object-urls.js'
 
 // The React widget is loaded by path at run time, so this package's type check does not depend on it.
@@ -29,12 +29,12 @@ function canonical(node: Node): string {
 }
 
 const files: FileState[] = [
-  fileState('a', 'uploading', { percent: 50, bytesUploaded: 1024 }),
-  fileState('b', 'error', {
+  fakeFile('a', 'uploading', { percent: 50, bytesUploaded: 1024 }),
+  fakeFile('b', 'error', {
     error: { code: 'SERVER_ERROR', message: 'Oops.', retryable: true, requestId: 'r1' },
   }),
-  fileState('c', 'retrying', { nextRetryAt: Date.now() + 5000, type: 'application/pdf' }),
-  fileState('d', 'success', { name: '<b>bold</b>.png' }),
+  fakeFile('c', 'retrying', { nextRetryAt: Date.now() + 5000, type: 'application/pdf' }),
+  fakeFile('d', 'success', { name: '<b>bold</b>.png' }),
 ]
 
 let urls: ReturnType<typeof installObjectUrls>
@@ -64,7 +64,7 @@ async function renderBoth(props: Record<string, unknown>, setup: (fake: FakeUplo
 describe('the same markup as the React <Uploader>', () => {
   it('file rows, total, actions and live region', async () => {
     const { react, dom } = await renderBoth({}, (fake) => {
-      fake.set(files)
+      fake.setFiles(files)
     })
     expect(canonical(dom)).toBe(canonical(react))
   })
@@ -74,7 +74,7 @@ describe('the same markup as the React <Uploader>', () => {
     const { react, dom } = await renderBoth(props, (fake) => {
       const error = new UploadError('FILE_TOO_LARGE', '„x.mov“ ist zu groß.')
       fake.emit('file-rejected', { name: 'x.mov', data: new Blob(['x']), error })
-      fake.set(files.slice(0, 2))
+      fake.setFiles(files.slice(0, 2))
     })
     expect(canonical(dom)).toBe(canonical(react))
   })

@@ -1,7 +1,7 @@
+import { type Servers, startServers } from '@upkit/test-support'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type MountedWidget, type MountOptions, mount } from '../../src/dom/index.js'
 import { en } from '../../src/locales/en.js'
-import { type Servers, startServers } from '../helpers/servers.js'
 import { installObjectUrls } from './object-urls.js'
 
 let servers: Servers
@@ -25,15 +25,15 @@ afterEach(async () => {
   widget = undefined
   host.remove()
   urls.restore()
-  servers.emu.faults.clear()
-  await servers.emu.clearFiles()
+  servers.emulator.faults.clear()
+  await servers.emulator.clearFiles()
 })
 
 function mountReal(options: Partial<MountOptions> = {}): MountedWidget {
   widget = mount(host, {
     publicKey: servers.publicKey,
     auth: servers.authUrl,
-    uploadEndpoint: servers.emu.uploadUrl,
+    uploadEndpoint: servers.emulator.uploadUrl,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,
   } as MountOptions)
@@ -64,7 +64,7 @@ describe('a real upload through the signing route and the emulator', () => {
     expect(Array.from(row()?.querySelectorAll('button') ?? [], (b) => b.textContent)).toEqual(['Remove'])
     expect(host.querySelector('.upkit-total-text')?.textContent).toBe('100% · 4 kB of 4 kB')
     await vi.waitFor(() => expect(live()).toBe('All uploads finished: 1 succeeded, 0 failed.'))
-    const stored = await servers.emu.files()
+    const stored = await servers.emulator.files()
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ size: 4096, filePath: expect.stringMatching(/^\/script\/photo/) })
     expect(onSuccess).toHaveBeenCalledWith(
@@ -74,7 +74,7 @@ describe('a real upload through the signing route and the emulator', () => {
   })
 
   it('storage full: the mapped message with the request id, and nothing stored', async () => {
-    servers.emu.faults.add({ action: { type: 'storage-full' } })
+    servers.emulator.faults.add({ action: { type: 'storage-full' } })
     const onError = vi.fn()
     mountReal({ onError })
     choose([png('big.png')])
@@ -84,11 +84,11 @@ describe('a real upload through the signing route and the emulator', () => {
     expect(row()?.querySelector('.upkit-file-status')?.textContent).toBe('Failed')
     expect(onError.mock.calls[0]?.[1]).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED' })
     await vi.waitFor(() => expect(live()).toContain(`big.png failed: ${en.STORAGE_LIMIT_EXCEEDED}`))
-    expect(await servers.emu.files()).toHaveLength(0)
+    expect(await servers.emulator.files()).toHaveLength(0)
   })
 
   it('a failed file’s Retry button re-signs and succeeds', async () => {
-    servers.emu.faults.add({ times: 1, action: { type: 'status', status: 503 } })
+    servers.emulator.faults.add({ times: 1, action: { type: 'status', status: 503 } })
     mountReal({ retry: false })
     choose([png('again.png')])
     await vi.waitFor(() => expect(row()?.dataset.status).toBe('error'), { timeout: 10_000 })
@@ -96,7 +96,7 @@ describe('a real upload through the signing route and the emulator', () => {
     retry.focus()
     retry.click()
     await vi.waitFor(() => expect(row()?.dataset.status).toBe('success'), { timeout: 10_000 })
-    expect(await servers.emu.files()).toHaveLength(1)
+    expect(await servers.emulator.files()).toHaveLength(1)
     // Focus stayed in the row: Retry turned into Remove.
     expect(document.activeElement?.textContent).toBe('Remove')
   })
@@ -113,7 +113,7 @@ describe('a real upload through the signing route and the emulator', () => {
     // Dismissing the message removes it (and the list).
     ;(host.querySelector('.upkit-message button') as HTMLButtonElement).click()
     expect(host.querySelector('.upkit-messages')).toBeNull()
-    expect(await servers.emu.files()).toHaveLength(0)
+    expect(await servers.emulator.files()).toHaveLength(0)
   })
 
   it('unmount while a file is being signed cancels it: nothing is sent or stored', async () => {
@@ -128,7 +128,7 @@ describe('a real upload through the signing route and the emulator', () => {
           })
         }),
     })
-    servers.emu.resetStats()
+    servers.emulator.resetStats()
     choose([png('stop.png')])
     await vi.waitFor(() => expect(uploader.getSnapshot().files[0]?.status).toBe('signing'))
     widget?.unmount()
@@ -136,8 +136,8 @@ describe('a real upload through the signing route and the emulator', () => {
     await vi.waitFor(() => expect(aborted).toBe(true))
     expect(host.childNodes).toHaveLength(0)
     expect(urls.live.size).toBe(0)
-    expect(servers.emu.stats().requests).toBe(0)
-    expect(await servers.emu.files()).toHaveLength(0)
+    expect(servers.emulator.stats().requests).toBe(0)
+    expect(await servers.emulator.files()).toHaveLength(0)
   })
 
   it('keepUploadsOnUnmount lets a running upload finish after unmount', async () => {
@@ -164,7 +164,9 @@ describe('a real upload through the signing route and the emulator', () => {
     expect(destroy).not.toHaveBeenCalled()
     release()
     await vi.waitFor(() => expect(destroy).toHaveBeenCalledTimes(1), { timeout: 10_000 })
-    expect((await servers.emu.files()).map((file) => file.name)).toEqual([expect.stringMatching(/^kept/)])
+    expect((await servers.emulator.files()).map((file) => file.name)).toEqual([
+      expect.stringMatching(/^kept/),
+    ])
     // The callbacks kept reporting the upload that finished after unmount.
     expect(onSuccess).toHaveBeenCalledTimes(1)
   })

@@ -1,7 +1,7 @@
+import { FakeUploader, fakeFile } from '@upkit/test-support'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '../../src/dom/index.js'
 import { UploadError } from '../../src/upload-error.js'
-import { FakeUploader, fileState } from './fake-uploader.js'
 import { installObjectUrls } from './object-urls.js'
 
 const EVIL = '<img src=x onerror=alert(1)>.png'
@@ -24,8 +24,8 @@ describe('file names are text, never markup', () => {
   it('a file named like an HTML tag shows as text in the row, labels and messages', async () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
-    uploader.set([
-      fileState('a', 'error', {
+    uploader.setFiles([
+      fakeFile('a', 'error', {
         name: EVIL,
         error: { code: 'SERVER_ERROR', message: `Failed: ${EVIL}`, retryable: true },
       }),

@@ -1,3 +1,4 @@
+import { fakeFile } from '@upkit/test-support'
 import { describe, expect, it } from 'vitest'
 import { de } from '../../src/locales/de.js'
 import {
@@ -9,44 +10,43 @@ import {
   rejectionText,
   resolveMessages,
 } from '../../src/view/index.js'
-import { file } from './fixtures.js'
 
 const messages = resolveMessages()
 
 describe('fileStatusLabel', () => {
   it('names every status', () => {
-    expect(fileStatusLabel(file('a', 'queued'), messages)).toBe('Waiting')
-    expect(fileStatusLabel(file('a', 'signing'), messages)).toBe('Preparing')
-    expect(fileStatusLabel(file('a', 'uploading', { percent: 42 }), messages, { locale: 'en' })).toBe(
+    expect(fileStatusLabel(fakeFile('a', 'queued'), messages)).toBe('Waiting')
+    expect(fileStatusLabel(fakeFile('a', 'signing'), messages)).toBe('Preparing')
+    expect(fileStatusLabel(fakeFile('a', 'uploading', { percent: 42 }), messages, { locale: 'en' })).toBe(
       'Uploading 42%',
     )
-    expect(fileStatusLabel(file('a', 'success'), messages)).toBe('Done')
-    expect(fileStatusLabel(file('a', 'error'), messages)).toBe('Failed')
-    expect(fileStatusLabel(file('a', 'cancelled'), messages)).toBe('Cancelled')
+    expect(fileStatusLabel(fakeFile('a', 'success'), messages)).toBe('Done')
+    expect(fileStatusLabel(fakeFile('a', 'error'), messages)).toBe('Failed')
+    expect(fileStatusLabel(fakeFile('a', 'cancelled'), messages)).toBe('Cancelled')
   })
 
   it('counts down to the next retry', () => {
-    const retrying = file('a', 'retrying', { nextRetryAt: 10_000 })
+    const retrying = fakeFile('a', 'retrying', { nextRetryAt: 10_000 })
     expect(fileStatusLabel(retrying, messages, { now: 5_100 })).toBe('Retrying in 5s')
     expect(fileStatusLabel(retrying, messages, { now: 20_000 })).toBe('Retrying in 0s')
   })
 
   it('says when a retry waits for the network', () => {
-    const waiting = file('a', 'retrying', { waitingForNetwork: true })
+    const waiting = fakeFile('a', 'retrying', { waitingForNetwork: true })
     expect(fileStatusLabel(waiting, messages)).toBe(messages.statusWaitingForNetwork)
   })
 
   it('uses the locale', () => {
-    expect(fileStatusLabel(file('a', 'success'), resolveMessages(de))).toBe(de.statusSuccess)
+    expect(fileStatusLabel(fakeFile('a', 'success'), resolveMessages(de))).toBe(de.statusSuccess)
   })
 })
 
 describe('fileActions', () => {
   it('offers cancel while busy, retry and remove once stopped', () => {
-    expect(fileActions(file('a', 'uploading'))).toEqual({ cancel: true, retry: false, remove: false })
-    expect(fileActions(file('a', 'retrying'))).toEqual({ cancel: true, retry: false, remove: false })
-    expect(fileActions(file('a', 'error'))).toEqual({ cancel: false, retry: true, remove: true })
-    expect(fileActions(file('a', 'success'))).toEqual({ cancel: false, retry: false, remove: true })
+    expect(fileActions(fakeFile('a', 'uploading'))).toEqual({ cancel: true, retry: false, remove: false })
+    expect(fileActions(fakeFile('a', 'retrying'))).toEqual({ cancel: true, retry: false, remove: false })
+    expect(fileActions(fakeFile('a', 'error'))).toEqual({ cancel: false, retry: true, remove: true })
+    expect(fileActions(fakeFile('a', 'success'))).toEqual({ cancel: false, retry: false, remove: true })
   })
 })
 

@@ -6,57 +6,67 @@ import { join } from 'node:path'
 import { type AuthHandlerOptions, createNodeListener } from '@upkit/auth-endpoint/node'
 import { type Emulator, type EmulatorOptions, startEmulator } from '@upkit/imagekit-emulator'
 
+/** jsdom's origin in the workspace's test setups: the signing route allows it through CORS. */
 export const ORIGIN = 'http://localhost:3000'
 
 export interface Servers {
-  emu: Emulator
+  emulator: Emulator
+  /** The signing route's address (`…/api/imagekit/auth`). */
   authUrl: string
   publicKey: string
   privateKey: string
+  /** Closes both servers and removes the emulator's temp data dir. */
   stop(): Promise<void>
 }
 
+export interface ServersOptions {
+  /** Emulator options (the data dir is always a fresh temp dir). */
+  emulator?: Omit<EmulatorOptions, 'dataDir'>
+  /** Signing route options over the test defaults (anonymous, no rate limit, silent, CORS for {@link ORIGIN}). */
+  auth?: AuthHandlerOptions
+}
+
+/** Listens on port 0 of 127.0.0.1 and resolves with the server's base URL. */
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
   })
 }
 
-export function close(server: Server): Promise<void> {
+/** Closes a server, and the keep-alive connections jsdom's XHR leaves open. */
+function close(server: Server): Promise<void> {
   server.closeAllConnections()
   return new Promise((resolve) => server.close(() => resolve()))
 }
 
-/** The emulator (temp data dir) and the signing route on node:http, both on port 0. */
-export async function startServers(
-  emulator: Omit<EmulatorOptions, 'dataDir'> = {},
-  auth: AuthHandlerOptions = {},
-): Promise<Servers> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'upkit-core-'))
-  const emu = await startEmulator({ ...emulator, dataDir })
-  const key = emu.keys.list()[0]!
-  const server = createServer(
+/** The emulator (temp data dir) and the signing route on node:http, both real servers on port 0. */
+export async function startServers(options: ServersOptions = {}): Promise<Servers> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'upkit-test-'))
+  const emulator = await startEmulator({ ...options.emulator, dataDir })
+  const key = emulator.keys.list()[0]
+  if (!key) throw new Error('the emulator has no key pair')
+  const route = createServer(
     createNodeListener({
       publicKey: key.publicKey,
       privateKey: key.privateKey,
       allowAnonymous: true,
-      // the tests run in jsdom, which has a window: the route's browser guard needs this
+      // the tests run in jsdom, which defines window/document: the route's browser guard needs this
       dangerouslyAllowBrowser: true,
       cors: { origins: [ORIGIN] },
       rateLimit: false,
       logger: { warn: () => {}, error: () => {} },
-      ...auth,
+      ...options.auth,
     }),
   )
-  const authUrl = `${await listen(server)}/api/imagekit/auth`
+  const authUrl = `${await listen(route)}/api/imagekit/auth`
   return {
-    emu,
+    emulator,
     authUrl,
     publicKey: key.publicKey,
     privateKey: key.privateKey,
     async stop() {
-      await close(server)
-      await emu.stop()
+      await close(route)
+      await emulator.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }
@@ -74,22 +84,4 @@ export async function startHangingServer(): Promise<{
   })
   const url = await listen(server)
   return { url, hits: () => hits, stop: () => close(server) }
-}
-
-/** Counts the XHRs the engine opens and how many are in flight at once. */
-export function countingXhr() {
-  const counter = { opened: 0, inFlight: 0, maxInFlight: 0 }
-  const xhr = (): XMLHttpRequest => {
-    const request = new XMLHttpRequest()
-    const send = request.send.bind(request)
-    request.send = (body) => {
-      counter.opened++
-      counter.inFlight++
-      counter.maxInFlight = Math.max(counter.maxInFlight, counter.inFlight)
-      request.addEventListener('loadend', () => counter.inFlight--)
-      send(body)
-    }
-    return request
-  }
-  return { counter, xhr }
 }

@@ -1,6 +1,6 @@
 import type { UploaderOptions } from '../types.js'
-import { engineMessages, type ResolvedLocale } from './locale.js'
-import type { MountOptions, WidgetOptions } from './options.js'
+import type { ResolvedLocale } from './locale.js'
+import type { WidgetEngineSource, WidgetOptions } from './widgetOptions.js'
 
 const WIDGET_KEYS: ReadonlySet<string> = new Set<keyof WidgetOptions | 'uploader'>([
   'className',
@@ -24,14 +24,19 @@ const WIDGET_KEYS: ReadonlySet<string> = new Set<keyof WidgetOptions | 'uploader
   'uploader',
 ])
 
-/** The engine options inside `mount`'s options (undefined ones left out), uploading on add by default. */
-export function engineOptionsFrom(options: MountOptions, locale: ResolvedLocale): UploaderOptions {
+/**
+ * The engine options inside a widget's options (`<Uploader>`'s props, `mount`'s options): widget keys
+ * and undefined values left out, uploading on add by default, with the resolved locale and overrides.
+ */
+export function engineOptionsFrom(
+  options: WidgetOptions & WidgetEngineSource,
+  locale: ResolvedLocale,
+): UploaderOptions {
   const engine: Record<string, unknown> = { autoUpload: true }
   for (const [key, value] of Object.entries(options)) {
     if (!WIDGET_KEYS.has(key) && value !== undefined) engine[key] = value
   }
   engine.locale = locale.engine
-  const messages = engineMessages(options.messages)
-  if (messages) engine.messages = messages
+  if (options.messages) engine.messages = options.messages
   return engine as unknown as UploaderOptions
 }
