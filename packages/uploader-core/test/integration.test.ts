@@ -165,7 +165,9 @@ describe('offline, cancel and remove', () => {
   })
 
   it('cancel during upload aborts it; nothing stored and no request after the cancel', async () => {
-    s.emulator.faults.add({ match: { fileName: 'slow.png' }, action: { type: 'stall', ms: 500 } })
+    // held until the connection closes: jsdom's abort() leaves the socket open, so a timed stall
+    // would let the emulator read the rest of the body and store the file after the test looked
+    s.emulator.faults.add({ match: { fileName: 'slow.png' }, action: { type: 'stall' } })
     const { uploader, counter } = make()
     const { added } = await uploader.addFiles([makeFile('slow.png', 64 * 1024)])
     await waitFor(uploader, (x) => x.files[0]?.status === 'uploading')
@@ -181,7 +183,9 @@ describe('offline, cancel and remove', () => {
   })
 
   it('remove during upload drops the file and stores nothing', async () => {
-    s.emulator.faults.add({ match: { fileName: 'gone.png' }, action: { type: 'stall', ms: 500 } })
+    // held until the connection closes: jsdom's abort() leaves the socket open, so a timed stall
+    // would let the emulator read the rest of the body and store the file after the test looked
+    s.emulator.faults.add({ match: { fileName: 'gone.png' }, action: { type: 'stall' } })
     const { uploader, counter } = make()
     const { added } = await uploader.addFiles([makeFile('gone.png', 64 * 1024)])
     await waitFor(uploader, (x) => x.files[0]?.status === 'uploading')
