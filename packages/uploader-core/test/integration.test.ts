@@ -51,8 +51,10 @@ describe('against the emulator and the signing route', () => {
       times: 1,
       action: { type: 'cut', afterBytes: 500 },
     })
-    s.emulator.faults.add({ match: { fileName: 'stall.png' }, times: 1, action: { type: 'stall', ms: 1500 } })
-    const { uploader } = make({ stallTimeoutMs: 300 })
+    // held until the connection closes (jsdom's abort() leaves it open): a timed stall would later
+    // store the abandoned first attempt too
+    s.emulator.faults.add({ match: { fileName: 'stall.png' }, times: 1, action: { type: 'stall' } })
+    const { uploader } = make({ stallTimeoutMs: 1000 })
     const retries: string[] = []
     uploader.on('retry-scheduled', ({ file, error }) => retries.push(`${file.name}:${error.code}`))
     // 256 KB: the cut happens mid-body (a body that arrived whole before the cut would be stored)
