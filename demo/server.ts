@@ -24,7 +24,9 @@ function describe(demo: RunningDemo, production: boolean): string {
     for (const key of emulator.keys) {
       lines.push(`  key pair      ${key.publicKey} / ${key.privateKey} (${key.type}, ${key.mediaAccess})`)
     }
-    lines.push('  real account  set IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT, then npm start')
+    lines.push(
+      '  real account  set IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT, then npm start',
+    )
   } else {
     lines.push('  mode          REAL ImageKit account (IMAGEKIT_* set): uploads go to upload.imagekit.io')
     lines.push(`  public key    ${backend.activeKey().publicKey}`)
