@@ -41,6 +41,7 @@ export class FakeUploader implements Uploader {
   readonly retryAll = vi.fn<() => void>()
   readonly remove = vi.fn<(id: string) => void>()
   readonly destroy = vi.fn<() => void>()
+  readonly clearFinished = vi.fn<() => void>()
 
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener)
@@ -48,6 +49,11 @@ export class FakeUploader implements Uploader {
   }
 
   getSnapshot = (): UploaderSnapshot => this.snapshot
+
+  getFile = (id: string): FileState | undefined => this.snapshot.files.find((file) => file.id === id)
+
+  /** Per-file listeners hear every change here (a fake needs no finer bookkeeping). */
+  subscribeFile = (_id: string, listener: () => void): (() => void) => this.subscribe(listener)
 
   on<K extends UploaderEventName>(event: K, listener: (payload: UploaderEvents[K]) => void): () => void {
     const set = this.#events.get(event) ?? new Set()

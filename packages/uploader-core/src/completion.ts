@@ -1,29 +1,29 @@
 import type { Emitter } from './emitter.js'
 import type { Store } from './store.js'
+import type { FileState } from './types.js'
 
-/** Emits `complete` each time the engine goes from busy to idle, with the files that ended meanwhile. */
+const settled = (file: FileState | undefined) => file?.status === 'success' || file?.status === 'error'
+
+/**
+ * Emits `complete` each time the engine goes from busy to idle, with the files that ended meanwhile.
+ * Driven by the store's change hook, so it costs O(1) per change and needs no snapshot.
+ */
 export function trackCompletion(store: Store, emitter: Emitter): void {
   let busy = false
-  let settledBefore = new Set<string>()
-  store.subscribe(() => {
-    const snapshot = store.getSnapshot()
-    if (snapshot.isUploading) {
-      if (!busy) {
-        const settled = snapshot.files.filter((f) => f.status === 'success' || f.status === 'error')
-        settledBefore = new Set(settled.map((f) => f.id))
-      }
-      busy = true
-      return
-    }
-    if (!busy) return
+  let ended = new Set<string>()
+  store.onChange((before, after) => {
+    if (after && settled(after) && !settled(before)) ended.add(after.id)
+    if (!busy && store.active > 0) busy = true
+    if (!busy || store.active > 0) return
     busy = false
-    const fresh = snapshot.files.filter((file) => !settledBefore.has(file.id))
+    const files = [...ended].map((id) => store.get(id)).filter((file) => file !== undefined)
+    ended = new Set()
     // The last file's upload-success / upload-error is emitted right after the dispatch that made the
     // engine idle; a microtask lets it go first, so `complete` is always the last notice.
     queueMicrotask(() =>
       emitter.emit('complete', {
-        successful: fresh.filter((file) => file.status === 'success'),
-        failed: fresh.filter((file) => file.status === 'error'),
+        successful: files.filter((file) => file.status === 'success'),
+        failed: files.filter((file) => file.status === 'error'),
       }),
     )
   })

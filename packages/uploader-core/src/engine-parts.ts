@@ -1,5 +1,6 @@
 import type { Emitter } from './emitter.js'
 import type { ErrorFactory } from './localize.js'
+import type { Platform } from './platform.js'
 import type { Scheduler } from './scheduler.js'
 import type { Store } from './store.js'
 import type { UploaderOptions } from './types.js'
@@ -13,6 +14,7 @@ export interface EngineParts {
   scheduler: Scheduler
   bridge: UppyBridge
   makeError: ErrorFactory
+  platform: Platform
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
 }

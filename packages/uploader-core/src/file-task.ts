@@ -52,7 +52,7 @@ export async function runFileTask(ctx: TaskContext, id: string, signal: AbortSig
 }
 
 function current(ctx: TaskContext, id: string): FileState | undefined {
-  return ctx.store.state.files[id]
+  return ctx.store.get(id)
 }
 
 async function runAttempt(

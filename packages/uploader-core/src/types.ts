@@ -161,6 +161,10 @@ export type UploaderEventName = keyof UploaderEvents
 export interface Uploader {
   subscribe(listener: () => void): () => void
   getSnapshot(): UploaderSnapshot
+  /** One file's current record (the same object the snapshot holds), or undefined once removed. O(1). */
+  getFile(id: string): FileState | undefined
+  /** Calls `listener` (batched like `subscribe`) only when this file changes or is removed. */
+  subscribeFile(id: string, listener: () => void): () => void
   addFiles(files: Iterable<File | Blob> | ArrayLike<File | Blob>): Promise<AddFilesResult>
   /** Starts every queued file (not needed with `autoUpload`). */
   upload(): Promise<void>
@@ -171,6 +175,8 @@ export interface Uploader {
   retryAll(): void
   /** Stops the file (if busy) and drops it from the list. */
   remove(id: string): void
+  /** Drops every finished file (success, error, cancelled) from the list in one change. */
+  clearFinished(): void
   on<K extends UploaderEventName>(event: K, listener: (payload: UploaderEvents[K]) => void): () => void
   destroy(): void
 }

@@ -41,8 +41,9 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
   const emitter = new Emitter()
   const { auth, prefetch } = options
   const signer = createSigner({ auth, apiVersion, fetch: platform.fetch, makeError, now, prefetch })
-  const run = (id: string, signal: AbortSignal) =>
-    runFileTask(
+  // a task starts only for a queued file: Uppy may hand over one that a retry already started
+  const run = async (id: string, signal: AbortSignal) =>
+    store.get(id)?.status !== 'queued' ? undefined : runFileTask(
       {
         store,
         emitter,
@@ -61,10 +62,9 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
       signal,
     )
   const scheduler = new Scheduler(options.concurrency ?? 3, run)
-  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) =>
-    Promise.all(ids.map((id) => scheduler.enqueue(id))).then(() => undefined),
-  )
-  bridge.uppy.on('file-removed', (file) => store.dispatch({ type: 'removed', id: file.id }))
+  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
+    for (const id of ids) void scheduler.enqueue(id)
+  })
   const onlineChanged = () => store.dispatch({ type: 'online', online: online.isOnline() })
   onlineChanged()
   const unsubscribe = online.subscribe(onlineChanged)
@@ -73,7 +73,7 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
     unsubscribe()
     bridge.destroy()
   }
-  return { options, store, emitter, scheduler, bridge, makeError, dispose } satisfies EngineParts
+  return { options, store, emitter, scheduler, bridge, makeError, platform, dispose } satisfies EngineParts
 }
 
 function cancelFiles({ scheduler, store }: EngineParts, ids: readonly string[]): void {
@@ -83,20 +83,38 @@ function cancelFiles({ scheduler, store }: EngineParts, ids: readonly string[]):
 
 /** Starts `error` and `cancelled` files again. Straight to our scheduler: Uppy has no part in a retry. */
 function retryFiles({ store, scheduler }: EngineParts, ids: readonly string[]): void {
-  const before = store.state.files
+  const before = ids.map((id) => store.get(id))
   store.dispatch({ type: 'requeued', ids })
-  for (const id of ids) if (store.state.files[id] !== before[id]) void scheduler.enqueue(id)
+  ids.forEach((id, i) => {
+    if (store.get(id) !== before[i]) void scheduler.enqueue(id)
+  })
+}
+
+/** Stops and drops files: one store change and one Uppy change however many go. */
+function removeFiles(parts: EngineParts, ids: readonly string[]): void {
+  cancelFiles(parts, ids)
+  parts.store.dispatch({ type: 'removed', ids })
+  parts.bridge.remove(ids)
+}
+
+const FINISHED = new Set(['success', 'error', 'cancelled'])
+
+/** Settles once every task of these ids ended. */
+function settled({ scheduler }: EngineParts, ids: readonly string[]): Promise<void> {
+  return Promise.all(ids.map((id) => scheduler.whenDone(id))).then(() => undefined)
 }
 
 function buildApi(parts: EngineParts): Uploader {
   const { options, store, emitter, scheduler, bridge } = parts
   let destroyed = false
-  const startUploads = () => bridge.upload().catch(logError)
+  const startUploads = () => bridge.upload().then((ids) => settled(parts, ids), logError)
   const all = (command: (parts: EngineParts, ids: readonly string[]) => void) => () =>
-    destroyed || command(parts, store.state.order)
+    destroyed || command(parts, store.ids())
   return {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
+    getFile: (id) => store.get(id),
+    subscribeFile: store.subscribeFile,
     async addFiles(files) {
       if (destroyed) return { added: [], rejected: [] }
       const result = await addFiles(parts, Array.from(files as ArrayLike<File | Blob>))
@@ -110,11 +128,13 @@ function buildApi(parts: EngineParts): Uploader {
     cancelAll: all(cancelFiles),
     retry: (id) => destroyed || retryFiles(parts, [id]),
     retryAll: all(retryFiles),
-    remove: (id) => {
-      cancelFiles(parts, [id])
-      bridge.remove(id)
-      store.dispatch({ type: 'removed', id })
-    },
+    remove: (id) => removeFiles(parts, [id]),
+    clearFinished: () =>
+      destroyed ||
+      removeFiles(
+        parts,
+        store.ids().filter((id) => FINISHED.has(store.get(id)?.status ?? '')),
+      ),
     on: (event, listener) => emitter.on(event, listener),
     destroy: () => {
       if (destroyed) return

@@ -1,4 +1,5 @@
-import { Uppy, type Restrictions as UppyRestrictions } from '@uppy/core'
+import { Uppy, type UppyFile, type Restrictions as UppyRestrictions } from '@uppy/core'
+import { getFileNameAndExtension, getFileType, getSafeFileId } from '@uppy/core/utils'
 import { uppyRestrictionStrings } from './restrictions.js'
 import type { Restrictions } from './types.js'
 
@@ -11,25 +12,72 @@ export interface AddItem {
 export type AddOutcome =
   | { file: { id: string; name: string; size: number; type: string } }
   | { cause: unknown }
-type UppyFileLike = { id: string; name?: string; size?: number | null; type?: string }
 
-const describe = (file: UppyFileLike, item: AddItem): AddOutcome => ({
-  file: {
-    id: file.id,
-    name: file.name ?? item.name,
-    size: file.size ?? item.data.size,
-    type: file.type ?? '',
-  },
-})
+/** Counts of the files already in the list, for the aggregate limits. */
+export interface ListTotals {
+  count: number
+  bytes: number
+}
 
 export interface UppyBridge {
   uppy: Uppy
-  /** Adds files through Uppy's restrictions: per file, Uppy's id and name, or the RestrictionError. */
-  addAll(items: readonly AddItem[]): AddOutcome[]
-  /** Hands every file Uppy has not started yet to our uploader (Uppy's `upload()` → `addUploader`). */
-  upload(): Promise<void>
-  remove(id: string): void
+  /**
+   * Checks and adds files in O(1) each: Uppy's id, name, type and single-file restrictions, our
+   * running totals for the aggregate ones, one `setState` for the whole slice (see README "Design notes").
+   */
+  addAll(items: readonly AddItem[], totals: ListTotals): AddOutcome[]
+  /** Hands every file Uppy has not started yet to our uploader; resolves to their ids. */
+  upload(): Promise<string[]>
+  remove(ids: readonly string[]): void
   destroy(): void
+}
+
+type File_ = UppyFile<Record<string, never>, Record<string, never>>
+
+/** The record Uppy's own `addFile` would make (`#transformFile` in @uppy/core 6.3, pinned by the contract test). */
+function toUppyFile(uppy: Uppy, item: AddItem): File_ {
+  const descriptor = { name: item.name, type: item.data.type, data: item.data, meta: {}, isRemote: false }
+  const type = getFileType(descriptor)
+  const size = Number.isFinite(item.data.size) ? item.data.size : null
+  return {
+    source: '',
+    id: getSafeFileId(descriptor as Parameters<typeof getSafeFileId>[0], uppy.getID()),
+    name: item.name,
+    extension: getFileNameAndExtension(item.name).extension ?? '',
+    meta: { ...uppy.getState().meta, name: item.name, type },
+    type,
+    progress: {
+      percentage: 0,
+      bytesUploaded: false,
+      bytesTotal: size,
+      uploadComplete: false,
+      uploadStarted: null,
+    },
+    size,
+    isGhost: false,
+    isRemote: false,
+    data: item.data,
+    preview: undefined,
+  } as unknown as File_
+}
+
+const code = (key: keyof typeof uppyRestrictionStrings) => new Error(String(uppyRestrictionStrings[key]))
+
+/** The first restriction `file` breaks, as an Error whose message is our code, or null. */
+function check(
+  uppy: Uppy,
+  file: File_,
+  r: Restrictions,
+  totals: ListTotals,
+  seen: Set<string>,
+): Error | null {
+  if (seen.has(file.id) || uppy.checkIfFileAlreadyExists(file.id)) return code('noDuplicates')
+  const single = uppy.validateSingleFile(file)
+  if (single !== null) return new Error(single)
+  if (r.maxNumberOfFiles && totals.count + 1 > r.maxNumberOfFiles) return new Error('TOO_MANY_FILES')
+  if (r.maxTotalFileSize && totals.bytes + (file.size ?? 0) > r.maxTotalFileSize)
+    return code('aggregateExceedsSize')
+  return null
 }
 
 /**
@@ -38,7 +86,7 @@ export interface UppyBridge {
  */
 export function createUppyBridge(
   restrictions: Restrictions,
-  uploadFiles: (ids: readonly string[]) => Promise<void>,
+  uploadFiles: (ids: readonly string[]) => void,
 ): UppyBridge {
   const uppy = new Uppy({
     id: `upkit-${++instances}`,
@@ -47,41 +95,42 @@ export function createUppyBridge(
     restrictions: restrictions as UppyRestrictions,
     locale: { strings: uppyRestrictionStrings, pluralize: (n: number) => (n === 1 ? 0 : 1) },
   })
-  uppy.addUploader(async (ids) => {
+  const handed = new Map<string, string[]>()
+  uppy.addUploader(async (ids, uploadID) => {
     // marks the files as started, so a later upload() does not hand them over again
     uppy.emit('upload-start', uppy.getFilesByIds(ids))
-    await uploadFiles(ids)
+    handed.set(uploadID, [...ids])
+    // Not awaited: Uppy's upload ends at once, so `currentUploads` never holds thousands of ids
+    // (its next upload() would scan them once per file).
+    uploadFiles(ids)
   })
   return {
     uppy,
-    addAll(items) {
-      const descriptor = (item: AddItem) => ({ ...item, type: item.data.type })
-      const before = new Set(Object.keys(uppy.getState().files))
-      try {
-        // One Uppy batch: one by one, Uppy copies its whole file map per file (O(n²) for a dropped folder).
-        uppy.addFiles(items.map(descriptor))
-      } catch {
-        // a non-restriction failure refuses the batch; the one-by-one path below reports it per file
-      }
-      const added = new Map(uppy.getFiles().flatMap((f) => (before.has(f.id) ? [] : [[f.data, f] as const])))
-      // Files the batch left out (a per-file restriction, or a total limit that refuses Uppy's whole batch)
-      // go one by one: the ones that still fit get in, the others get their own RestrictionError.
-      return items.map((item) => {
-        const file = added.get(item.data)
-        added.delete(item.data) // the same Blob twice: the second is a duplicate
-        if (file) return describe(file, item)
-        try {
-          return describe(uppy.getFile(uppy.addFile(descriptor(item))), item)
-        } catch (cause) {
-          return { cause }
-        }
+    addAll(items, totals) {
+      const seen = new Set<string>()
+      const batch: Record<string, File_> = {}
+      const outcomes = items.map((item): AddOutcome => {
+        const file = toUppyFile(uppy, item)
+        const cause = check(uppy, file, restrictions, totals, seen)
+        if (cause) return { cause }
+        seen.add(file.id)
+        batch[file.id] = file
+        totals.count++
+        totals.bytes += file.size ?? 0
+        return { file: { id: file.id, name: file.name ?? item.name, size: item.data.size, type: file.type } }
       })
+      if (seen.size > 0) uppy.setState({ files: { ...uppy.getState().files, ...batch } })
+      return outcomes
     },
     upload: async () => {
-      await uppy.upload()
+      const { uploadID } = (await uppy.upload()) ?? {}
+      const ids = handed.get(uploadID ?? '') ?? []
+      handed.delete(uploadID ?? '')
+      return ids
     },
-    remove: (id) => {
-      if (uppy.getFile(id)) uppy.removeFile(id)
+    remove: (ids) => {
+      const known = ids.filter((id) => uppy.getState().files[id])
+      if (known.length > 0) uppy.removeFiles(known)
     },
     destroy: () => uppy.destroy(),
   }

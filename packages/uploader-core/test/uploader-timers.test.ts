@@ -58,7 +58,7 @@ describe('with fake timers', () => {
     expect(uploader.getSnapshot().files[0]!.error?.code).toBe('SERVER_ERROR')
   })
 
-  it('throttles progress notifications but notifies status changes at once', async () => {
+  it('batches notifications: progress and status changes reach listeners at most once per throttleMs', async () => {
     vi.useFakeTimers()
     const { server, uploader } = setup({ throttleMs: 100 })
     server.onRequest = () => {}
@@ -67,14 +67,29 @@ describe('with fake timers', () => {
     const listener = vi.fn()
     uploader.subscribe(listener)
     for (let i = 1; i <= 50; i++) server.requests[0]!.progress(i * 10, 1000)
+    await Promise.resolve()
     expect(listener).toHaveBeenCalledTimes(0)
     await vi.advanceTimersByTimeAsync(100)
     expect(listener).toHaveBeenCalledTimes(1)
     expect(uploader.getSnapshot().files[0]!.bytesUploaded).toBe(500)
     server.requests[0]!.respond(200, successBody('a.png'))
-    await Promise.resolve().then(() => undefined) // the answer is read in a microtask; no timer runs
-    await Promise.resolve()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(uploader.getSnapshot().files[0]!.status).toBe('success') // the snapshot is current at once
+    expect(listener).toHaveBeenCalledTimes(1) // listeners hear of it in the next window
+    await vi.advanceTimersByTimeAsync(100)
     expect(listener).toHaveBeenCalledTimes(2)
-    expect(uploader.getSnapshot().files[0]!.status).toBe('success')
+  })
+
+  it('tells the first change after a quiet spell in a microtask, not a window later', async () => {
+    vi.useFakeTimers()
+    const { uploader } = setup({ throttleMs: 100, autoUpload: false })
+    await uploader.addFiles([makeFile('a.png')])
+    await vi.advanceTimersByTimeAsync(500)
+    const listener = vi.fn()
+    uploader.subscribe(listener)
+    uploader.cancelAll()
+    expect(listener).not.toHaveBeenCalled()
+    await Promise.resolve()
+    expect(listener).toHaveBeenCalledTimes(1)
   })
 })

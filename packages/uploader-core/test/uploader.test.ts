@@ -277,8 +277,9 @@ describe('createUploader', () => {
     const listener = vi.fn()
     uploader.subscribe(listener)
     uploader.cancelAll()
-    expect(listener).toHaveBeenCalledTimes(1)
     expect(uploader.getSnapshot().counts.cancelled).toBe(2000)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(listener).toHaveBeenCalledTimes(1)
     uploader.destroy()
   })
 
