@@ -2,6 +2,7 @@ import type { Emitter } from './emitter.js'
 import type { ErrorFactory } from './localize.js'
 import type { Platform } from './platform.js'
 import type { Scheduler } from './scheduler.js'
+import type { Signer } from './signer.js'
 import type { Store } from './store.js'
 import type { UploaderOptions } from './types.js'
 import type { UppyBridge } from './uppy-bridge.js'
@@ -15,6 +16,7 @@ export interface EngineParts {
   bridge: UppyBridge
   makeError: ErrorFactory
   platform: Platform
+  signer: Signer
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
 }

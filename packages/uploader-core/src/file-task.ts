@@ -17,6 +17,8 @@ export interface TaskContext {
   emitter: Emitter
   platform: Platform
   sign: SignFn
+  /** Signs the next queued files ahead (a no-op without sign-ahead). */
+  topUp: () => void
   makeError: ErrorFactory
   retry: ResolvedRetry
   stallTimeoutMs: number
@@ -67,7 +69,7 @@ async function runAttempt(
   const params = ctx.paramsFor(file)
   let form: FormData
   try {
-    const signature = await ctx.sign(buildDescription(file, params), signal, attempt)
+    const signature = await ctx.sign(buildDescription(file, params), signal, attempt, id)
     if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
     form = buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey)
   } catch (error) {
@@ -77,6 +79,7 @@ async function runAttempt(
     }
   }
   ctx.store.dispatch({ type: 'uploading', id })
+  ctx.topUp() // while this file's bytes travel, the next files get their signatures
   const outcome = await sendXhr({
     createXhr: ctx.platform.createXhr,
     url: ctx.endpoint,

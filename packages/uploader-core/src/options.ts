@@ -143,11 +143,20 @@ export interface UploaderOptions {
    * Held signatures are dropped 5 minutes before they expire. @default none (sign when each attempt starts)
    */
   prefetch?: SignaturePoolFactory
+  /**
+   * Sign each file's first attempt ahead, while earlier files upload: POST routes get one
+   * `{ files: [...] }` request for the next few files, GET routes one request per file, side by side.
+   * Each signature is used once, by its own file, and dropped well before it expires; retries always
+   * sign again. `false` signs when each attempt starts. @default true (routes; auth functions sign per attempt)
+   */
+  signAhead?: boolean
+  /** A signing request with no answer after this long is aborted and retried. @default 10000 */
+  signTimeoutMs?: number
   /** Messages to use (e.g. `de` from '@upkit/uploader-core/locales/de'). @default en */
   locale?: Messages
   /** Overrides for single messages. @default {} */
   messages?: Partial<Messages>
-  /** Listener notifications for progress are batched this long (status changes notify at once). @default 100 */
+  /** Listeners hear of changes at most once per this many ms; the first change after a pause at once. @default 100 */
   throttleMs?: number
   // ---- injected platform pieces (browser defaults, resolved lazily) ----
   /** @default () => new XMLHttpRequest() */

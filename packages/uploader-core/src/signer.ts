@@ -1,7 +1,15 @@
 import { isRetryableStatus, parseJson } from './http.js'
 import type { ErrorFactory } from './localize.js'
 import { parseRetryAfter } from './retry-policy.js'
-import type { AuthEndpoint, AuthFunction, FileDescription, Signature, SignaturePoolFactory } from './types.js'
+import { type AheadSource, type FetchMany, type Received, SignAhead } from './sign-ahead.js'
+import type {
+  AuthEndpoint,
+  AuthFunction,
+  FileDescription,
+  Signature,
+  SignaturePoolFactory,
+  Timers,
+} from './types.js'
 import { isUploadError, type UploadError } from './upload-error.js'
 
 export interface SignerOptions {
@@ -12,76 +20,186 @@ export interface SignerOptions {
   now: () => number
   /** Optional prefetch pool (GET routes only). */
   prefetch: SignaturePoolFactory | undefined
+  /** A signing request that has not answered after this long is aborted and counts as a retryable failure. */
+  timeoutMs?: number
+  timers?: () => Timers
+  /** Sign first attempts ahead, in batches (routes only). */
+  ahead?: { source: AheadSource; lookahead: number } | undefined
 }
 
-export type SignFn = (file: FileDescription, signal: AbortSignal, attempt: number) => Promise<Signature>
+export type SignFn = (
+  file: FileDescription,
+  signal: AbortSignal,
+  attempt: number,
+  id?: string,
+) => Promise<Signature>
+
+export interface Signer {
+  sign: SignFn
+  /** Signs the next queued files ahead, when sign-ahead is on. */
+  topUp: () => void
+  /** Forgets what was signed ahead for a file. */
+  drop: (id: string) => void
+  dispose: () => void
+}
+
+/** The most files one batch asks for (the signing route's default `maxFiles` is 20). */
+const MAX_BATCH = 20
+const noop = () => {}
 
 /** Fetches one fresh signature per attempt from the app's route or function, validated. */
-export function createSigner(options: SignerOptions): { sign: SignFn; dispose: () => void } {
-  const { auth, makeError } = options
-  if (typeof auth === 'function') {
-    const sign: SignFn = async (file, signal, attempt) => {
-      let answer: unknown
-      try {
-        answer = await auth(file, { signal, attempt })
-      } catch (cause) {
-        if (signal.aborted) throw makeError('ABORTED')
-        if (isUploadError(cause)) throw cause
-        const detail = cause instanceof Error ? cause.message : String(cause)
-        throw makeError('SIGNING_FAILED', { serverMessage: detail, cause })
-      }
-      return validate(answer, 'the auth function', options)
-    }
-    return { sign, dispose: () => {} }
-  }
+export function createSigner(options: SignerOptions): Signer {
+  const { auth } = options
+  if (typeof auth === 'function')
+    return { sign: signWith(auth, options), topUp: noop, drop: noop, dispose: noop }
   const endpoint: AuthEndpoint = typeof auth === 'string' ? { url: auth } : auth
   const method = endpoint.method ?? (options.apiVersion === 2 ? 'POST' : 'GET')
-  const fetchOne = (file: FileDescription | undefined, signal: AbortSignal) =>
-    requestSignature(endpoint, method, file, signal, options)
+  const one = (file: FileDescription | undefined, signal: AbortSignal) =>
+    requestJson(endpoint, method, file, signal, options).then(({ body }) => validate(body, endpoint, options))
   if (method === 'GET' && options.prefetch) {
-    const pool = options.prefetch((signal) => fetchOne(undefined, signal), options.now)
-    return { sign: (_file, signal) => pool.take(signal), dispose: () => pool.dispose() }
+    const pool = options.prefetch((signal) => one(undefined, signal), options.now)
+    return {
+      sign: (_file, signal) => pool.take(signal),
+      topUp: noop,
+      drop: noop,
+      dispose: () => pool.dispose(),
+    }
   }
-  return { sign: (file, signal) => fetchOne(method === 'POST' ? file : undefined, signal), dispose: () => {} }
+  const single: SignFn = (file, signal) => one(method === 'POST' ? file : undefined, signal)
+  if (!options.ahead) return { sign: single, topUp: noop, drop: noop, dispose: noop }
+  const many: FetchMany =
+    method === 'POST' ? (files, signal) => postBatch(endpoint, files, signal, options) : getEach(one, options)
+  const ahead = new SignAhead(many, options.ahead.source, options.now, options.ahead.lookahead, MAX_BATCH)
+  const sign: SignFn = async (file, signal, attempt, id) =>
+    (attempt === 1 && id !== undefined ? await ahead.take(id, signal) : undefined) ??
+    single(file, signal, attempt)
+  return { sign, topUp: () => ahead.topUp(), drop: (id) => ahead.drop(id), dispose: () => ahead.dispose() }
 }
 
-async function requestSignature(
+function signWith(auth: AuthFunction, options: SignerOptions): SignFn {
+  const { makeError } = options
+  return async (file, signal, attempt) => {
+    let answer: unknown
+    try {
+      answer = await auth(file, { signal, attempt })
+    } catch (cause) {
+      if (signal.aborted) throw makeError('ABORTED')
+      if (isUploadError(cause)) throw cause
+      const detail = cause instanceof Error ? cause.message : String(cause)
+      throw makeError('SIGNING_FAILED', { serverMessage: detail, cause })
+    }
+    return validate(answer, 'the auth function', options)
+  }
+}
+
+/** One GET per file, side by side; a failed one just leaves its file to sign alone. */
+function getEach(
+  one: (file: undefined, signal: AbortSignal) => Promise<Signature>,
+  options: SignerOptions,
+): FetchMany {
+  return (files, signal) =>
+    Promise.all(
+      files.map(() =>
+        one(undefined, signal).then(
+          (signature): Received => ({ signature, receivedAt: options.now(), ...serverTimeOf(signature) }),
+          () => undefined,
+        ),
+      ),
+    )
+}
+
+/** One POST `{ files: [...] }` for several files; the answer's `files` match them by position. */
+async function postBatch(
   endpoint: AuthEndpoint,
-  method: 'GET' | 'POST',
-  file: FileDescription | undefined,
+  files: readonly FileDescription[],
   signal: AbortSignal,
   options: SignerOptions,
-): Promise<Signature> {
+): Promise<(Received | undefined)[]> {
+  const { body } = await requestJson(endpoint, 'POST', { files }, signal, options)
+  const answer = (body ?? {}) as { files?: unknown; serverTime?: unknown }
+  const list = Array.isArray(answer.files) && answer.files.length === files.length ? answer.files : []
+  const receivedAt = options.now()
+  return files.map((_file, i) => {
+    try {
+      const signature = validate(list[i], endpoint, options)
+      return { signature, receivedAt, ...serverTimeOf(signature, answer) }
+    } catch {
+      return undefined
+    }
+  })
+}
+
+function serverTimeOf(...sources: unknown[]): { serverTime?: number } {
+  for (const source of sources) {
+    const value = Number((source as { serverTime?: unknown } | undefined)?.serverTime)
+    if (Number.isFinite(value) && value > 0) return { serverTime: value }
+  }
+  return {}
+}
+
+/** One request to the route, with its own timeout; resolves to the parsed JSON of a 2xx answer. */
+async function requestJson(
+  endpoint: AuthEndpoint,
+  method: 'GET' | 'POST',
+  payload: unknown,
+  signal: AbortSignal,
+  options: SignerOptions,
+): Promise<{ body: unknown }> {
   const { makeError } = options
   const route = `the signing route ${endpoint.url}`
   const headers: Record<string, string> = {
     ...(typeof endpoint.headers === 'function' ? await endpoint.headers() : endpoint.headers),
   }
   if (method === 'POST') headers['content-type'] = 'application/json'
-  let response: Response
+  const timeout = withTimeout(signal, options)
   try {
-    response = await options.fetch()(endpoint.url, {
+    const response = await options.fetch()(endpoint.url, {
       method,
       headers,
-      body: method === 'POST' ? JSON.stringify(file) : null,
+      body: method === 'POST' ? JSON.stringify(payload) : null,
       cache: 'no-store',
       credentials: endpoint.credentials ?? 'same-origin',
-      signal,
+      signal: timeout.signal,
     })
-  } catch (cause) {
+    const text = await response.text()
     if (signal.aborted) throw makeError('ABORTED')
-    throw makeError('SIGNING_FAILED', {
-      serverMessage: `${route} could not be reached`,
-      retryable: true,
-      cause,
-    })
+    const body = parseJson(text)
+    if (!response.ok) throw refused(response, body, route, makeError, options.now())
+    if (body === undefined)
+      throw makeError('SIGNING_FAILED', { serverMessage: `${route} did not answer JSON` })
+    return { body }
+  } catch (cause) {
+    if (isUploadError(cause)) throw cause
+    if (signal.aborted) throw makeError('ABORTED')
+    const what = timeout.expired() ? `did not answer within ${options.timeoutMs} ms` : 'could not be reached'
+    throw makeError('SIGNING_FAILED', { serverMessage: `${route} ${what}`, retryable: true, cause })
+  } finally {
+    timeout.clear()
   }
-  const text = await response.text().catch(() => '')
-  if (signal.aborted) throw makeError('ABORTED')
-  const body = parseJson(text)
-  if (!response.ok) throw refused(response, body, route, makeError, options.now())
-  if (body === undefined) throw makeError('SIGNING_FAILED', { serverMessage: `${route} did not answer JSON` })
-  return validate(body, route, options)
+}
+
+/** A signal that aborts with `signal` or after `timeoutMs` (when set), and whether the timeout fired. */
+function withTimeout(signal: AbortSignal, { timeoutMs, timers }: SignerOptions) {
+  const controller = new AbortController()
+  let expired = false
+  const onAbort = () => controller.abort(signal.reason)
+  signal.addEventListener('abort', onAbort, { once: true })
+  if (signal.aborted) onAbort()
+  const handle =
+    timeoutMs !== undefined && timers
+      ? timers().setTimeout(() => {
+          expired = true
+          controller.abort()
+        }, timeoutMs)
+      : undefined
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    clear: () => {
+      signal.removeEventListener('abort', onAbort)
+      if (handle !== undefined) timers?.().clearTimeout(handle)
+    },
+  }
 }
 
 function refused(
@@ -99,14 +217,15 @@ function refused(
   return makeError('SIGNING_FAILED', { status, serverMessage: detail, retryable, retryAfterMs })
 }
 
-function validate(answer: unknown, source: string, options: SignerOptions): Signature {
+function validate(answer: unknown, source: AuthEndpoint | string, options: SignerOptions): Signature {
   const a = (answer ?? {}) as Record<string, unknown>
   const missing = ['token', ...(options.apiVersion === 1 ? ['signature', 'expire'] : [])].filter(
     (field) => typeof a[field] !== 'string' && typeof a[field] !== 'number',
   )
   if (missing.length > 0) {
+    const name = typeof source === 'string' ? source : `the signing route ${source.url}`
     throw options.makeError('SIGNING_FAILED', {
-      serverMessage: `${source} answered without ${missing.join(', ')}`,
+      serverMessage: `${name} answered without ${missing.join(', ')}`,
     })
   }
   return a as unknown as Signature

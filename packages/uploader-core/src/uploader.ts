@@ -2,7 +2,8 @@ import { addFiles } from './add-files.js'
 import { trackCompletion } from './completion.js'
 import { Emitter } from './emitter.js'
 import type { EngineParts } from './engine-parts.js'
-import { runFileTask } from './file-task.js'
+import { runFileTask, type TaskContext } from './file-task.js'
+import { buildDescription } from './form.js'
 import { logError } from './http.js'
 import { enErrors } from './locales/en-errors.js'
 import { createErrorFactory, type ErrorFactory } from './localize.js'
@@ -11,9 +12,10 @@ import { resolvePlatform } from './platform.js'
 import { resolveRetry } from './retry-policy.js'
 import { Scheduler } from './scheduler.js'
 import { isSecureEndpoint } from './secure-endpoint.js'
+import type { AheadSource } from './sign-ahead.js'
 import { createSigner } from './signer.js'
 import { Store } from './store.js'
-import type { Uploader, UploaderOptions } from './types.js'
+import type { FileState, Uploader, UploaderOptions } from './types.js'
 import { createUppyBridge } from './uppy-bridge.js'
 import { waitForOnline } from './wait-online.js'
 
@@ -39,31 +41,33 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
   const { now, online } = platform
   const store = new Store({ timers: platform.timers, now, throttleMs: options.throttleMs ?? 100 })
   const emitter = new Emitter()
-  const { auth, prefetch } = options
-  const signer = createSigner({ auth, apiVersion, fetch: platform.fetch, makeError, now, prefetch })
+  const concurrency = options.concurrency ?? 3
+  const paramsFor = (file: FileState) => mergeParams(options.params ?? {}, options.getParams?.(file))
+  let scheduler: Scheduler | undefined
+  const source: AheadSource = {
+    upcoming: (count) => scheduler?.upcoming(count) ?? [],
+    describe: (id) => {
+      const file = store.get(id)
+      return file && buildDescription(file, paramsFor(file))
+    },
+  }
+  const signer = createSigner({
+    ...{ auth: options.auth, apiVersion, fetch: platform.fetch, makeError, now, prefetch: options.prefetch },
+    ...{ timeoutMs: options.signTimeoutMs ?? 10_000, timers: platform.timers },
+    ahead: options.signAhead === false ? undefined : { source, lookahead: concurrency },
+  })
+  const context: TaskContext = {
+    ...{ store, emitter, platform, sign: signer.sign, topUp: signer.topUp, makeError, endpoint, apiVersion },
+    ...{ retry: resolveRetry(options.retry), stallTimeoutMs: options.stallTimeoutMs ?? 30_000 },
+    ...{ publicKey: options.publicKey, paramsFor, waitOnline: (s: AbortSignal) => waitForOnline(online, s) },
+  }
   // a task starts only for a queued file: Uppy may hand over one that a retry already started
   const run = async (id: string, signal: AbortSignal) =>
-    store.get(id)?.status !== 'queued' ? undefined : runFileTask(
-      {
-        store,
-        emitter,
-        platform,
-        sign: signer.sign,
-        makeError,
-        retry: resolveRetry(options.retry),
-        stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
-        endpoint,
-        apiVersion,
-        publicKey: options.publicKey,
-        paramsFor: (file) => mergeParams(options.params ?? {}, options.getParams?.(file)),
-        waitOnline: (s) => waitForOnline(online, s),
-      },
-      id,
-      signal,
-    )
-  const scheduler = new Scheduler(options.concurrency ?? 3, run)
+    store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
+  scheduler = new Scheduler(concurrency, run)
+  const tasks = scheduler
   const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
-    for (const id of ids) void scheduler.enqueue(id)
+    for (const id of ids) void tasks.enqueue(id)
   })
   const onlineChanged = () => store.dispatch({ type: 'online', online: online.isOnline() })
   onlineChanged()
@@ -73,11 +77,24 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
     unsubscribe()
     bridge.destroy()
   }
-  return { options, store, emitter, scheduler, bridge, makeError, platform, dispose } satisfies EngineParts
+  return {
+    options,
+    store,
+    emitter,
+    scheduler,
+    bridge,
+    makeError,
+    platform,
+    signer,
+    dispose,
+  } satisfies EngineParts
 }
 
-function cancelFiles({ scheduler, store }: EngineParts, ids: readonly string[]): void {
-  for (const id of ids) scheduler.cancel(id)
+function cancelFiles({ scheduler, store, signer }: EngineParts, ids: readonly string[]): void {
+  for (const id of ids) {
+    scheduler.cancel(id)
+    signer.drop(id)
+  }
   store.dispatch({ type: 'cancelled', ids })
 }
 

@@ -5,6 +5,7 @@
 import { Uppy } from '@uppy/core'
 import { describe, expect, it, vi } from 'vitest'
 import { uppyRestrictionStrings } from '../src/restrictions.js'
+import { createUppyBridge } from '../src/uppy-bridge.js'
 import { makeFile } from './helpers/fake-xhr.js'
 
 function make(restrictions: Record<string, unknown> = {}) {
@@ -117,5 +118,46 @@ describe('@uppy/core contract', () => {
     uppy.removeFile(id)
     expect(removed.mock.calls[0]?.[0]).toMatchObject({ id })
     expect(() => add(uppy, file)).not.toThrow()
+  })
+
+  it('our linear add makes the same file record as Uppy’s own addFile (#transformFile)', () => {
+    const bridge = createUppyBridge({}, () => {})
+    const reference = new Uppy({
+      id: bridge.uppy.getID(),
+      logger: { debug: () => {}, warn: () => {}, error: () => {} },
+    })
+    for (const file of [makeFile('a.png', 10), new File([new Uint8Array(3)], 'b.JPG'), new Blob(['x'])]) {
+      const name = file instanceof File ? file.name : 'file'
+      const [outcome] = bridge.addAll([{ data: file, name }], { count: 0, bytes: 0 })
+      const ours = bridge.uppy.getFile((outcome as { file: { id: string } }).file.id)
+      const theirs = reference.getFile(reference.addFile({ name, type: file.type, data: file }))
+      expect(ours).toEqual(theirs)
+    }
+    bridge.destroy()
+  })
+
+  it('validateSingleFile answers our code; checkIfFileAlreadyExists sees files put in with setState', () => {
+    const uppy = make({ maxFileSize: 5 })
+    const id = add(uppy, makeFile('a.png', 3))
+    expect(uppy.checkIfFileAlreadyExists(id)).toBe(true)
+    const big = { ...uppy.getFile(id), size: 10 }
+    expect(uppy.validateSingleFile(big)).toBe('FILE_TOO_LARGE')
+    expect(uppy.validateSingleFile(uppy.getFile(id))).toBeNull()
+  })
+
+  it('upload() hands over files that were put in with setState, once', async () => {
+    const handed: string[][] = []
+    const bridge = createUppyBridge({}, (ids) => handed.push([...ids]))
+    const outcomes = bridge.addAll(
+      ['a.png', 'b.png'].map((name) => ({ data: makeFile(name), name })),
+      { count: 0, bytes: 0 },
+    )
+    const ids = outcomes.map((o) => (o as { file: { id: string } }).file.id)
+    await expect(bridge.upload()).resolves.toEqual(ids)
+    await expect(bridge.upload()).resolves.toEqual([])
+    expect(handed.filter((batch) => batch.length > 0)).toEqual([ids]) // a second upload() hands over []
+    bridge.remove(ids)
+    expect(bridge.uppy.getFiles()).toHaveLength(0)
+    bridge.destroy()
   })
 })

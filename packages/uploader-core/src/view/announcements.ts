@@ -38,8 +38,16 @@ function milestoneText(
   return viewText(messages, 'announceTotalProgress', { percent: reached })
 }
 
+const settled = (file: FileState | undefined) => file?.status === 'success' || file?.status === 'error'
+
+/** Whether a file ended between the two snapshots (notifications are batched: a whole upload may fit between). */
+function someEnded(prev: UploaderSnapshot, next: UploaderSnapshot): boolean {
+  const before = new Map<string, FileState>(prev.files.map((file) => [file.id, file]))
+  return next.files.some((file) => settled(file) && before.get(file.id)?.status !== file.status)
+}
+
 function completeText(prev: UploaderSnapshot, next: UploaderSnapshot, messages: ViewMessages): string | null {
-  if (!prev.isUploading || next.isUploading) return null
+  if (next.isUploading || !(prev.isUploading || someEnded(prev, next))) return null
   const { success, error } = next.counts
   if (success + error === 0) return null
   return viewText(messages, 'announceComplete', { successful: success, failed: error })
