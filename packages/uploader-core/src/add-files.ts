@@ -1,4 +1,5 @@
 import type { EngineParts } from './engine-parts.js'
+import type { ErrorFactory } from './localize.js'
 import { queued } from './reducer.js'
 import { restrictionError, runValidate } from './restrictions.js'
 import type { AddFilesResult, FileRejection, FileState, Timers } from './types.js'
@@ -11,22 +12,69 @@ const CHUNK = 64
 
 const nameOf = (data: File | Blob) => ('name' in data && typeof data.name === 'string' ? data.name : 'file')
 
+/** A File or Blob, also from another realm (an iframe, jsdom): size, type and slice are what uploading needs. */
+const isBlob = (value: unknown): value is Blob =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Blob).size === 'number' &&
+  typeof (value as Blob).type === 'string' &&
+  typeof (value as Blob).slice === 'function'
+
+const describeValue = (value: unknown) =>
+  typeof value === 'string'
+    ? `the string ${JSON.stringify(value.slice(0, 40))}`
+    : value === null
+      ? 'null'
+      : `a ${typeof value}`
+
+/** `addFiles`' argument as a list: a FileList, an array or any iterable, or one File/Blob; anything else throws. */
+export function listOf(files: unknown, makeError: ErrorFactory): unknown[] {
+  if (isBlob(files)) return [files]
+  const list = files as { [Symbol.iterator]?: unknown; length?: unknown } | null
+  if (
+    typeof files === 'object' &&
+    list !== null &&
+    (typeof list[Symbol.iterator] === 'function' || typeof list.length === 'number')
+  )
+    return Array.from(files as ArrayLike<unknown>)
+  const detail = `addFiles: got ${describeValue(files)}; pass a FileList, an array of File/Blob objects, or one File.`
+  throw makeError('INVALID_INPUT', {}, { detail })
+}
+
+/** Splits the inputs into files and per-item INVALID_INPUT rejections (a name is not a file). */
+function filesOnly(
+  inputs: readonly unknown[],
+  makeError: ErrorFactory,
+  rejected: FileRejection[],
+): (File | Blob)[] {
+  return inputs.filter((input, i): input is File | Blob => {
+    if (isBlob(input)) return true
+    const detail = `addFiles: item ${i} is ${describeValue(input)}, not a file; pass File or Blob objects (from an <input type="file">, a drop or a paste).`
+    rejected.push({
+      name: String(input),
+      data: new Blob([]),
+      error: makeError('INVALID_INPUT', {}, { detail }),
+    })
+    return false
+  })
+}
+
 /**
  * Validates (async, ours), then checks and adds through Uppy in slices that yield to the browser;
  * each slice is one store change, so files appear as they are taken in.
  */
-export async function addFiles(
-  parts: EngineParts,
-  inputs: readonly (File | Blob)[],
-): Promise<AddFilesResult> {
+export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): Promise<AddFilesResult> {
   const { store, makeError, options } = parts
   const restrictions = options.restrictions ?? {}
-  const items: AddItem[] = inputs.map((data) => ({ data, name: nameOf(data) }))
+  const added: FileState[] = []
+  const rejected: FileRejection[] = []
+  const items: AddItem[] = filesOnly(inputs, makeError, rejected).map((data) => ({
+    data,
+    name: nameOf(data),
+  }))
   const verdicts = restrictions.validate
     ? await Promise.all(items.map(({ data, name }) => runValidate(data, name, restrictions, makeError)))
     : []
-  const added: FileState[] = []
-  const rejected: FileRejection[] = []
   const valid = items.filter((item, i) => {
     const error = verdicts[i]
     if (error) rejected.push({ ...item, error })

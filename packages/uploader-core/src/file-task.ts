@@ -24,7 +24,7 @@ export interface TaskContext {
   stallTimeoutMs: number
   endpoint: string
   apiVersion: 1 | 2
-  publicKey: string
+  publicKey: string | undefined
   paramsFor: (file: FileState) => UploadParams
   /** Resolves when online (at once if already); rejects when the signal aborts. */
   waitOnline: (signal: AbortSignal) => Promise<void>
@@ -34,7 +34,7 @@ type AttemptResult = { ok: true } | { ok: false; error: UploadError }
 
 /** Uploads one file: attempt after attempt (fresh signature each time) until success, a final error, or abort. */
 export async function runFileTask(ctx: TaskContext, id: string, signal: AbortSignal): Promise<void> {
-  const budget: BudgetState = { failures: 0, resigned: false }
+  const budget: BudgetState = { failures: 0, resigns: 0, lastResigned: false }
   let best = 0
   try {
     await ctx.waitOnline(signal)
@@ -66,18 +66,9 @@ async function runAttempt(
   const file = current(ctx, id)
   if (!file) return { ok: true }
   ctx.store.dispatch({ type: 'attempt-started', id, attempt })
-  const params = ctx.paramsFor(file)
-  let form: FormData
-  try {
-    const signature = await ctx.sign(buildDescription(file, params), signal, attempt, id)
-    if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
-    form = buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey)
-  } catch (error) {
-    return {
-      ok: false,
-      error: isUploadError(error) ? error : ctx.makeError('SIGNING_FAILED', { cause: error }),
-    }
-  }
+  const prepared = await prepareForm(ctx, file, id, attempt, signal)
+  if (!prepared.ok) return prepared
+  const form = prepared.form
   ctx.store.dispatch({ type: 'uploading', id })
   ctx.topUp() // while this file's bytes travel, the next files get their signatures
   const outcome = await sendXhr({
@@ -96,6 +87,42 @@ async function runAttempt(
   const done = current(ctx, id)
   if (done) ctx.emitter.emit('upload-success', { file: done, result: mapped.result })
   return { ok: true }
+}
+
+/** Builds the app's fields, signs them, and builds the multipart body; each step fails with its own code. */
+async function prepareForm(
+  ctx: TaskContext,
+  file: FileState,
+  id: string,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<{ ok: true; form: FormData } | { ok: false; error: UploadError }> {
+  const fail = (code: 'INVALID_PARAMS' | 'SIGNING_FAILED', step: string, cause: unknown) => {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const detail = `${step} failed for “${file.name}”: ${reason}`
+    return {
+      ok: false as const,
+      error: isUploadError(cause) ? cause : ctx.makeError(code, { cause, serverMessage: detail }, { detail }),
+    }
+  }
+  let params: UploadParams
+  try {
+    params = ctx.paramsFor(file)
+  } catch (cause) {
+    return fail('INVALID_PARAMS', 'getParams(file)', cause)
+  }
+  let signature: Awaited<ReturnType<TaskContext['sign']>>
+  try {
+    signature = await ctx.sign(buildDescription(file, params), signal, attempt, id)
+  } catch (cause) {
+    return fail('SIGNING_FAILED', 'Signing', cause)
+  }
+  if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
+  try {
+    return { ok: true, form: buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey) }
+  } catch (cause) {
+    return fail('INVALID_PARAMS', 'Encoding the upload fields', cause)
+  }
 }
 
 /** Decides what a failure leads to; resolves true to run another attempt. */
@@ -121,8 +148,9 @@ async function handleFailure(
     return false
   }
   const delayMs = decision.action === 'resign' ? 0 : decision.delayMs
-  if (decision.action === 'resign') budget.resigned = true
-  else budget.failures++
+  // every failure counts in the budget, except the first re-sign
+  if (decision.action !== 'resign' || budget.resigns++ > 0) budget.failures++
+  budget.lastResigned = decision.action === 'resign'
   const at = platform.now() + delayMs
   store.dispatch({ type: 'retry-scheduled', id, at, error: error.toJSON(), waitingForNetwork: false })
   const file = current(ctx, id)

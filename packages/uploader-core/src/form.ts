@@ -6,6 +6,19 @@ export function buildDescription(file: FileState, params: UploadParams): FileDes
   return { ...params, fileName: params.fileName ?? file.name, size: file.size, type: file.type }
 }
 
+const warned = new Set<string>()
+
+/** The route's key wins: it signed with the matching private key. */
+function pickPublicKey(fromRoute: string | undefined, option: string | undefined): string {
+  if (fromRoute && option && fromRoute !== option && !warned.has(option)) {
+    warned.add(option)
+    console.warn(`[upkit] the publicKey option (${option}) differs from the signing route's (${fromRoute}); using the route's.`)
+  }
+  const key = fromRoute ?? option
+  if (!key) throw new Error('no public key: pass the publicKey option, or have the signing route answer one')
+  return key
+}
+
 /**
  * The multipart body for one attempt. V1: our fields, overridden by the route's `params`, then the
  * auth fields and the file last. V2: exactly the route's bound `params`, the token and the file.
@@ -15,7 +28,7 @@ export function buildForm(
   params: UploadParams,
   signature: Signature,
   apiVersion: 1 | 2,
-  publicKey: string,
+  publicKey: string | undefined,
 ): FormData {
   const form = new FormData()
   let fields: Record<string, string>
@@ -26,7 +39,7 @@ export function buildForm(
     fields = {
       ...encodeParams({ ...params, fileName: params.fileName ?? file.name }),
       ...encodeParams(s.params ?? {}),
-      publicKey: s.publicKey ?? publicKey,
+      publicKey: pickPublicKey(s.publicKey, publicKey),
       signature: s.signature,
       expire: String(s.expire),
       token: s.token,

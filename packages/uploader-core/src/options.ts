@@ -116,8 +116,11 @@ export interface OnlineSource {
 export type XhrFactory = () => XMLHttpRequest
 
 export interface UploaderOptions {
-  /** Your ImageKit public key (sent in v1; v2 needs none). */
-  publicKey: string
+  /**
+   * Your ImageKit public key (sent in v1; v2 needs none). @default the `publicKey` of the signing route's
+   * answer (Upkit's route always sends it); when both are given and differ, the route's wins, with a warning
+   */
+  publicKey?: string
   /** The app's signing route (URL, `{ url, method, headers, credentials }`) or a function. */
   auth: string | AuthEndpoint | AuthFunction
   /** 1 = classic token/expire/signature; 2 = JWT binding the fields. @default 1 */

@@ -29,8 +29,10 @@ export interface FailureInfo {
 export interface BudgetState {
   /** Failures counted since the budget last reset. */
   failures: number
-  /** Whether the one re-sign for an expired signature / reused token was used. */
-  resigned: boolean
+  /** Re-signs so far (after an expired signature or a spent token): the first is free, later ones count. */
+  resigns: number
+  /** Whether the last failure already asked for a re-sign: two in a row means the route signs badly. */
+  lastResigned: boolean
 }
 
 export type RetryDecision = { action: 'stop' } | { action: 'resign' } | { action: 'retry'; delayMs: number }
@@ -40,7 +42,9 @@ const RESIGN_CODES: ReadonlySet<UploadErrorCode> = new Set(['SIGNATURE_EXPIRED',
 /**
  * The whole policy: retry network errors, timeouts, 408, 429 and 5xx (flagged `retryable` by the
  * error mapping) with capped exponential backoff and full jitter, honouring the server's wait;
- * one immediate re-sign for an expired signature or reused token; never a user abort, never other 4xx.
+ * an immediate re-sign for each attempt refused for an expired signature or a spent token (Chromium
+ * replays a cut POST with its token, so this can happen after every cut), every one after the first
+ * counted in the budget, but never twice in a row; never a user abort, never other 4xx.
  */
 export function decideRetry(
   failure: FailureInfo,
@@ -49,7 +53,10 @@ export function decideRetry(
   random: () => number,
 ): RetryDecision {
   if (failure.code === 'ABORTED') return { action: 'stop' }
-  if (RESIGN_CODES.has(failure.code)) return budget.resigned ? { action: 'stop' } : { action: 'resign' }
+  if (RESIGN_CODES.has(failure.code)) {
+    const spent = budget.lastResigned || (budget.resigns > 0 && budget.failures >= options.limit)
+    return spent ? { action: 'stop' } : { action: 'resign' }
+  }
   if (!failure.retryable || budget.failures >= options.limit) return { action: 'stop' }
   return { action: 'retry', delayMs: retryDelay(budget.failures + 1, failure.retryAfterMs, options, random) }
 }

@@ -54,6 +54,10 @@ export type UploadErrorCode =
   | 'SIGNING_FAILED'
   | 'ABORTED'
   | 'INSECURE_ENDPOINT'
+  // developer mistakes (messages for the developer, in English in every locale)
+  | 'INVALID_OPTIONS'
+  | 'INVALID_INPUT'
+  | 'INVALID_PARAMS'
 
 /** The plain-data view of an {@link UploadError}, as kept in the snapshot. */
 export interface FileError {
@@ -165,7 +169,13 @@ export interface Uploader {
   getFile(id: string): FileState | undefined
   /** Calls `listener` (batched like `subscribe`) only when this file changes or is removed. */
   subscribeFile(id: string, listener: () => void): () => void
-  addFiles(files: Iterable<File | Blob> | ArrayLike<File | Blob>): Promise<AddFilesResult>
+  /**
+   * Adds files (a FileList, an array or iterable of File/Blob, or one File). Anything that is not a
+   * file is rejected per item with INVALID_INPUT; an argument that is no list at all rejects the call.
+   */
+  addFiles(
+    files: Iterable<File | Blob> | ArrayLike<File | Blob> | File | Blob | null | undefined,
+  ): Promise<AddFilesResult>
   /** Starts every queued file (not needed with `autoUpload`). */
   upload(): Promise<void>
   cancel(id: string): void

@@ -1,4 +1,4 @@
-import { addFiles } from './add-files.js'
+import { addFiles, listOf } from './add-files.js'
 import { trackCompletion } from './completion.js'
 import { Emitter } from './emitter.js'
 import type { EngineParts } from './engine-parts.js'
@@ -17,11 +17,13 @@ import { createSigner } from './signer.js'
 import { Store } from './store.js'
 import type { FileState, Uploader, UploaderOptions } from './types.js'
 import { createUppyBridge } from './uppy-bridge.js'
+import { validateOptions } from './validate-options.js'
 import { waitForOnline } from './wait-online.js'
 
 /** Creates the upload engine. Safe to call on a server: nothing touches browser globals until used. */
 export function createUploader(options: UploaderOptions): Uploader {
-  const makeError = createErrorFactory({ ...enErrors, ...options.locale, ...options.messages })
+  const makeError = createErrorFactory({ ...enErrors, ...options?.locale, ...options?.messages })
+  validateOptions(options, makeError)
   const apiVersion = options.apiVersion ?? 1
   const endpoint = options.uploadEndpoint ?? `https://upload.imagekit.io/api/v${apiVersion}/files/upload`
   const { auth } = options
@@ -134,7 +136,7 @@ function buildApi(parts: EngineParts): Uploader {
     subscribeFile: store.subscribeFile,
     async addFiles(files) {
       if (destroyed) return { added: [], rejected: [] }
-      const result = await addFiles(parts, Array.from(files as ArrayLike<File | Blob>))
+      const result = await addFiles(parts, listOf(files, parts.makeError))
       if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
       return result
     },

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { decideRetry, parseRetryAfter, resolveRetry, retryDelay } from '../src/retry-policy.js'
+import {
+  type BudgetState,
+  decideRetry,
+  parseRetryAfter,
+  resolveRetry,
+  retryDelay,
+} from '../src/retry-policy.js'
 import { sleep } from '../src/sleep.js'
 
 const options = resolveRetry({ limit: 3, baseDelayMs: 100, maxDelayMs: 1000 })
-const fresh = { failures: 0, resigned: false }
+const fresh = { failures: 0, resigns: 0, lastResigned: false }
 const timers = {
   setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms),
   clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -13,11 +19,11 @@ describe('decideRetry', () => {
   it('retries retryable failures until the limit', () => {
     const failure = { code: 'SERVER_ERROR' as const, retryable: true }
     expect(decideRetry(failure, fresh, options, () => 1)).toEqual({ action: 'retry', delayMs: 100 })
-    expect(decideRetry(failure, { failures: 2, resigned: false }, options, () => 1)).toEqual({
+    expect(decideRetry(failure, { failures: 2, resigns: 0, lastResigned: false }, options, () => 1)).toEqual({
       action: 'retry',
       delayMs: 400,
     })
-    expect(decideRetry(failure, { failures: 3, resigned: false }, options, () => 1)).toEqual({
+    expect(decideRetry(failure, { failures: 3, resigns: 0, lastResigned: false }, options, () => 1)).toEqual({
       action: 'stop',
     })
   })
@@ -32,16 +38,17 @@ describe('decideRetry', () => {
     ).toBe('stop')
   })
 
-  it('re-signs exactly once for an expired signature or reused token', () => {
+  it('re-signs after each spent token or expired signature, never twice in a row, later ones within the budget', () => {
     for (const code of ['SIGNATURE_EXPIRED', 'TOKEN_REUSED'] as const) {
-      expect(decideRetry({ code, retryable: false }, fresh, options, Math.random)).toEqual({
-        action: 'resign',
-      })
-      expect(
-        decideRetry({ code, retryable: false }, { failures: 0, resigned: true }, options, Math.random),
-      ).toEqual({
-        action: 'stop',
-      })
+      const decide = (budget: Partial<BudgetState>, limit = options.limit) =>
+        decideRetry({ code, retryable: false }, { ...fresh, ...budget }, { ...options, limit }, Math.random)
+          .action
+      expect(decide(fresh)).toBe('resign')
+      expect(decide({ failures: 2, resigns: 1 })).toBe('resign') // a second cut, a second replay
+      expect(decide({ failures: 1, resigns: 1, lastResigned: true })).toBe('stop') // re-signed, refused again
+      expect(decide({ failures: options.limit, resigns: 1 })).toBe('stop')
+      expect(decide({}, 0)).toBe('resign') // retry: false still gets the first one
+      expect(decide({ failures: 1, resigns: 1 }, 0)).toBe('stop')
     }
   })
 

@@ -36,6 +36,10 @@ export const de: Messages = {
     'Diese Website konnte den Upload nicht freigeben ({detail}). Bitte versuchen Sie es erneut oder melden Sie sich neu an.',
   ABORTED: 'Der Upload wurde abgebrochen.',
   INSECURE_ENDPOINT: 'Uploads brauchen eine sichere (https-)Adresse, {url} ist keine.',
+  // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
+  INVALID_OPTIONS: '{detail}',
+  INVALID_INPUT: '{detail}',
+  INVALID_PARAMS: '{detail}',
   requestId: 'Anfrage-ID: {requestId}',
   dropPrompt: 'Dateien hierher ziehen oder',
   dropActive: 'Dateien loslassen, um sie hinzuzufügen',
@@ -49,6 +53,7 @@ export const de: Messages = {
   remove: 'Entfernen',
   retryAll: 'Alle erneut versuchen',
   cancelAll: 'Alle abbrechen',
+  clearFinished: 'Abgeschlossene entfernen',
   cancelFile: '{name} abbrechen',
   retryFile: '{name} erneut versuchen',
   removeFile: '{name} entfernen',

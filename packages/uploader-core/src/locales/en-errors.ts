@@ -32,5 +32,9 @@ export const enErrors = {
   SIGNING_FAILED: 'This site could not authorise the upload ({detail}). Try again or sign in again.',
   ABORTED: 'The upload was cancelled.',
   INSECURE_ENDPOINT: 'Uploads need a secure (https) address, but {url} is not one.',
+  // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
+  INVALID_OPTIONS: '{detail}',
+  INVALID_INPUT: '{detail}',
+  INVALID_PARAMS: '{detail}',
   requestId: 'Request ID: {requestId}',
 }

@@ -19,6 +19,7 @@ export const en = {
   remove: 'Remove',
   retryAll: 'Retry all',
   cancelAll: 'Cancel all',
+  clearFinished: 'Clear finished',
   cancelFile: 'Cancel {name}',
   retryFile: 'Retry {name}',
   removeFile: 'Remove {name}',

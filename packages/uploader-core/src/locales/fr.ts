@@ -31,6 +31,10 @@ export const fr: Messages = {
   SIGNING_FAILED: 'Ce site n’a pas pu autoriser l’envoi ({detail}). Veuillez réessayer ou vous reconnecter.',
   ABORTED: 'L’envoi a été annulé.',
   INSECURE_ENDPOINT: 'Les envois exigent une adresse sécurisée (https), ce que {url} n’est pas.',
+  // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
+  INVALID_OPTIONS: '{detail}',
+  INVALID_INPUT: '{detail}',
+  INVALID_PARAMS: '{detail}',
   requestId: 'Identifiant de requête : {requestId}',
   dropPrompt: 'Glissez des fichiers ici, ou',
   dropActive: 'Déposez les fichiers pour les ajouter',
@@ -44,6 +48,7 @@ export const fr: Messages = {
   remove: 'Retirer',
   retryAll: 'Tout réessayer',
   cancelAll: 'Tout annuler',
+  clearFinished: 'Retirer les terminés',
   cancelFile: 'Annuler {name}',
   retryFile: 'Réessayer {name}',
   removeFile: 'Retirer {name}',
