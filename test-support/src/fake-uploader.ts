@@ -42,6 +42,8 @@ export class FakeUploader implements Uploader {
   readonly remove = vi.fn<(id: string) => void>()
   readonly destroy = vi.fn<() => void>()
   readonly clearFinished = vi.fn<() => void>()
+  readonly resumeRestored = vi.fn(async (): Promise<AddFilesResult> => ({ added: [], rejected: [] }))
+  readonly discardRestored = vi.fn(async (): Promise<void> => {})
 
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener)

@@ -57,6 +57,7 @@ export function fakeSnapshot(
     },
     counts: counts as unknown as UploaderSnapshot['counts'],
     online: true,
+    restored: 0,
     isUploading: (counts.active ?? 0) > 0,
     ...extra,
   }

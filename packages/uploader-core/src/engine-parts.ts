@@ -1,5 +1,6 @@
 import type { Emitter } from './emitter.js'
 import type { ErrorFactory } from './localize.js'
+import type { Persistence } from './persistence.js'
 import type { Platform } from './platform.js'
 import type { Scheduler } from './scheduler.js'
 import type { Signer } from './signer.js'
@@ -17,6 +18,7 @@ export interface EngineParts {
   makeError: ErrorFactory
   platform: Platform
   signer: Signer
+  persistence: Persistence | undefined
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
 }

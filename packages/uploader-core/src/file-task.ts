@@ -8,7 +8,7 @@ import type { SignFn } from './signer.js'
 import { sleep } from './sleep.js'
 import type { Store } from './store.js'
 import { sendXhr } from './transport-xhr.js'
-import type { FileState, UploadParams } from './types.js'
+import type { FileState, UploadParams, UploadResult } from './types.js'
 import { isUploadError, type UploadError } from './upload-error.js'
 
 /** Everything one file's task needs from the engine. */
@@ -26,6 +26,8 @@ export interface TaskContext {
   apiVersion: 1 | 2
   publicKey: string | undefined
   paramsFor: (file: FileState) => UploadParams
+  /** The result to record when ImageKit refuses a resumed file as already stored (persist). */
+  alreadyUploaded: (file: FileState, params: UploadParams) => UploadResult | undefined
   /** Resolves when online (at once if already); rejects when the signal aborts. */
   waitOnline: (signal: AbortSignal) => Promise<void>
 }
@@ -82,10 +84,13 @@ async function runAttempt(
       ctx.store.dispatch({ type: 'progress', id, bytes: total > 0 ? (loaded / total) * file.size : 0 }),
   })
   const mapped = mapOutcome(outcome, ctx.makeError, ctx.platform.now())
-  if (!mapped.ok) return mapped
-  ctx.store.dispatch({ type: 'succeeded', id, result: mapped.result })
+  const earlier =
+    !mapped.ok && mapped.error.code === 'FILE_EXISTS' && ctx.alreadyUploaded(file, prepared.params)
+  if (!mapped.ok && !earlier) return mapped
+  const result = earlier || (mapped as { result: UploadResult }).result
+  ctx.store.dispatch({ type: 'succeeded', id, result })
   const done = current(ctx, id)
-  if (done) ctx.emitter.emit('upload-success', { file: done, result: mapped.result })
+  if (done) ctx.emitter.emit('upload-success', { file: done, result })
   return { ok: true }
 }
 
@@ -96,7 +101,7 @@ async function prepareForm(
   id: string,
   attempt: number,
   signal: AbortSignal,
-): Promise<{ ok: true; form: FormData } | { ok: false; error: UploadError }> {
+): Promise<{ ok: true; form: FormData; params: UploadParams } | { ok: false; error: UploadError }> {
   const fail = (code: 'INVALID_PARAMS' | 'SIGNING_FAILED', step: string, cause: unknown) => {
     const reason = cause instanceof Error ? cause.message : String(cause)
     const detail = `${step} failed for “${file.name}”: ${reason}`
@@ -119,7 +124,7 @@ async function prepareForm(
   }
   if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
   try {
-    return { ok: true, form: buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey) }
+    return { ok: true, params, form: buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey) }
   } catch (cause) {
     return fail('INVALID_PARAMS', 'Encoding the upload fields', cause)
   }

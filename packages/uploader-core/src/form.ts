@@ -12,7 +12,9 @@ const warned = new Set<string>()
 function pickPublicKey(fromRoute: string | undefined, option: string | undefined): string {
   if (fromRoute && option && fromRoute !== option && !warned.has(option)) {
     warned.add(option)
-    console.warn(`[upkit] the publicKey option (${option}) differs from the signing route's (${fromRoute}); using the route's.`)
+    console.warn(
+      `[upkit] the publicKey option (${option}) differs from the signing route's (${fromRoute}); using the route's.`,
+    )
   }
   const key = fromRoute ?? option
   if (!key) throw new Error('no public key: pass the publicKey option, or have the signing route answer one')

@@ -1,3 +1,4 @@
+import type { QueueStore } from './persistence.js'
 import type { FileState, Messages } from './types.js'
 
 /** Upload fields for ImageKit. Encoded as ImageKit expects (booleans 'true'/'false', arrays comma-joined, objects JSON). */
@@ -155,6 +156,11 @@ export interface UploaderOptions {
   signAhead?: boolean
   /** A signing request with no answer after this long is aborted and retried. @default 10000 */
   signTimeoutMs?: number
+  /**
+   * Keep the queue across reloads and crashes, e.g. `persistQueue()` from `@upkit/uploader-core/persist`
+   * (IndexedDB). Restored files wait in `snapshot.restored` for `resumeRestored()`. @default none
+   */
+  persist?: QueueStore
   /** Messages to use (e.g. `de` from '@upkit/uploader-core/locales/de'). @default en */
   locale?: Messages
   /** Overrides for single messages. @default {} */

@@ -16,6 +16,7 @@ export type Action =
   | { type: 'added'; files: readonly FileState[] }
   | { type: 'removed'; ids: readonly string[] }
   | { type: 'online'; online: boolean }
+  | { type: 'restored'; count: number }
   | (FileChange & { id: string })
   | ({ type: 'requeued' | 'cancelled' } & { ids: readonly string[] })
 

@@ -5,7 +5,7 @@ import type { FileState, UploaderSnapshot, UploadTotals } from './types.js'
 export function buildSnapshot(
   files: readonly FileState[],
   sums: Aggregates,
-  online: boolean,
+  flags: { online: boolean; restored: number },
   speed: number,
 ): UploaderSnapshot {
   const counts = sums.counts()
@@ -19,5 +19,5 @@ export function buildSnapshot(
     speed: isUploading ? Math.round(speed) : 0,
     eta: isUploading && speed > 0 ? Math.ceil(left / speed) : null,
   }
-  return { files, totals, counts, online, isUploading }
+  return { files, totals, counts, ...flags, isUploading }
 }

@@ -24,6 +24,7 @@ export class Store {
   #files = new FileList()
   #sums = new Aggregates()
   #online = true
+  #restored = 0
   #snapshot: UploaderSnapshot | undefined
   #listeners = new Set<() => void>()
   #fileListeners = new Map<string, Set<() => void>>()
@@ -70,6 +71,9 @@ export class Store {
     else if (action.type === 'online') {
       if (this.#online !== action.online) this.#touch()
       this.#online = action.online
+    } else if (action.type === 'restored') {
+      if (this.#restored !== action.count) this.#touch()
+      this.#restored = action.count
     } else for (const id of 'ids' in action ? action.ids : [action.id]) this.#change(id, action)
     if (this.#version !== version) this.#notifier.schedule()
   }
@@ -77,7 +81,12 @@ export class Store {
   getSnapshot = (): UploaderSnapshot => {
     if (this.#snapshot === undefined) {
       const speed = this.#speed(this.#now(), this.#sums.sent)
-      this.#snapshot = buildSnapshot(this.#files.share(), this.#sums, this.#online, speed)
+      this.#snapshot = buildSnapshot(
+        this.#files.share(),
+        this.#sums,
+        { online: this.#online, restored: this.#restored },
+        speed,
+      )
     }
     return this.#snapshot
   }

@@ -135,6 +135,8 @@ export interface UploaderSnapshot {
   readonly totals: UploadTotals
   readonly counts: UploadCounts
   readonly online: boolean
+  /** Files a `persist` queue kept from the last visit, waiting for `resumeRestored()` or `discardRestored()`. */
+  readonly restored: number
   /** True while any file is queued, signing, uploading or retrying. */
   readonly isUploading: boolean
 }
@@ -187,6 +189,10 @@ export interface Uploader {
   remove(id: string): void
   /** Drops every finished file (success, error, cancelled) from the list in one change. */
   clearFinished(): void
+  /** Adds the files a `persist` queue kept from the last visit (see `snapshot.restored`) and uploads them. */
+  resumeRestored(): Promise<AddFilesResult>
+  /** Forgets the files kept from the last visit. */
+  discardRestored(): Promise<void>
   on<K extends UploaderEventName>(event: K, listener: (payload: UploaderEvents[K]) => void): () => void
   destroy(): void
 }

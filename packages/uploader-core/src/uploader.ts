@@ -8,6 +8,7 @@ import { logError } from './http.js'
 import { enErrors } from './locales/en-errors.js'
 import { createErrorFactory, type ErrorFactory } from './localize.js'
 import { mergeParams } from './params.js'
+import { Persistence } from './persistence.js'
 import { resolvePlatform } from './platform.js'
 import { resolveRetry } from './retry-policy.js'
 import { Scheduler } from './scheduler.js'
@@ -44,7 +45,12 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
   const store = new Store({ timers: platform.timers, now, throttleMs: options.throttleMs ?? 100 })
   const emitter = new Emitter()
   const concurrency = options.concurrency ?? 3
-  const paramsFor = (file: FileState) => mergeParams(options.params ?? {}, options.getParams?.(file))
+  const persistence = options.persist && new Persistence(options.persist, store)
+  const appParams = (file: FileState) => mergeParams(options.params ?? {}, options.getParams?.(file))
+  const paramsFor = (file: FileState) => {
+    const params = appParams(file)
+    return persistence && apiVersion === 1 ? mergeParams(params, persistence.paramsFor(file, params)) : params
+  }
   let scheduler: Scheduler | undefined
   const source: AheadSource = {
     upcoming: (count) => scheduler?.upcoming(count) ?? [],
@@ -62,10 +68,14 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
     ...{ store, emitter, platform, sign: signer.sign, topUp: signer.topUp, makeError, endpoint, apiVersion },
     ...{ retry: resolveRetry(options.retry), stallTimeoutMs: options.stallTimeoutMs ?? 30_000 },
     ...{ publicKey: options.publicKey, paramsFor, waitOnline: (s: AbortSignal) => waitForOnline(online, s) },
+    alreadyUploaded: (file, params) => persistence?.alreadyUploaded(file, params),
   }
   // a task starts only for a queued file: Uppy may hand over one that a retry already started
-  const run = async (id: string, signal: AbortSignal) =>
-    store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
+  // with persist, uploads wait for the queue's first read (a few ms), so every file gets its own name
+  const run = async (id: string, signal: AbortSignal) => {
+    await persistence?.ready
+    return store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
+  }
   scheduler = new Scheduler(concurrency, run)
   const tasks = scheduler
   const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
@@ -88,6 +98,7 @@ function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint
     makeError,
     platform,
     signer,
+    persistence,
     dispose,
   } satisfies EngineParts
 }
@@ -129,7 +140,7 @@ function buildApi(parts: EngineParts): Uploader {
   const startUploads = () => bridge.upload().then((ids) => settled(parts, ids), logError)
   const all = (command: (parts: EngineParts, ids: readonly string[]) => void) => () =>
     destroyed || command(parts, store.ids())
-  return {
+  const api: Uploader = {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
     getFile: (id) => store.get(id),
@@ -154,6 +165,13 @@ function buildApi(parts: EngineParts): Uploader {
         parts,
         store.ids().filter((id) => FINISHED.has(store.get(id)?.status ?? '')),
       ),
+    resumeRestored: async () => {
+      const files = destroyed ? [] : (parts.persistence?.takeRestored() ?? [])
+      return api.addFiles(files)
+    },
+    discardRestored: async () => {
+      if (!destroyed) await parts.persistence?.discardRestored()
+    },
     on: (event, listener) => emitter.on(event, listener),
     destroy: () => {
       if (destroyed) return
@@ -164,4 +182,5 @@ function buildApi(parts: EngineParts): Uploader {
       parts.dispose()
     },
   }
+  return api
 }

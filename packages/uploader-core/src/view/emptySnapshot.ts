@@ -16,5 +16,6 @@ export const emptySnapshot: UploaderSnapshot = Object.freeze({
     active: 0,
   }),
   online: true,
+  restored: 0,
   isUploading: false,
 })
