@@ -15,7 +15,8 @@ export type ErrorMessages = { readonly [K in keyof typeof enErrors]: string }
 
 export function createErrorFactory(messages: ErrorMessages): ErrorFactory {
   return (code, init = {}, vars = {}) => {
-    let message = formatMessage(messages, code, { detail: init.serverMessage ?? '', ...vars }).trim()
+    const key = init.messageKey ?? code
+    let message = formatMessage(messages, key, { detail: init.serverMessage ?? '', ...vars }).trim()
     if (init.requestId) message += ` ${formatMessage(messages, 'requestId', { requestId: init.requestId })}`
     return new UploadError(code, message, init)
   }

@@ -10,7 +10,7 @@ import type {
   SignaturePoolFactory,
   Timers,
 } from './types.js'
-import { isUploadError, type UploadError } from './upload-error.js'
+import { isUploadError, type UploadError, type UploadErrorInit } from './upload-error.js'
 
 export interface SignerOptions {
   auth: string | AuthEndpoint | AuthFunction
@@ -86,7 +86,7 @@ function signWith(auth: AuthFunction, options: SignerOptions): SignFn {
       if (signal.aborted) throw makeError('ABORTED')
       if (isUploadError(cause)) throw cause
       const detail = cause instanceof Error ? cause.message : String(cause)
-      throw makeError('SIGNING_FAILED', { serverMessage: detail, cause })
+      throw unavailable(makeError, `the auth function threw: ${detail}`, { cause })
     }
     return validate(answer, 'the auth function', options)
   }
@@ -165,14 +165,13 @@ async function requestJson(
     if (signal.aborted) throw makeError('ABORTED')
     const body = parseJson(text)
     if (!response.ok) throw refused(response, body, route, makeError, options.now())
-    if (body === undefined)
-      throw makeError('SIGNING_FAILED', { serverMessage: `${route} did not answer JSON` })
+    if (body === undefined) throw unavailable(makeError, `${route} did not answer JSON`)
     return { body }
   } catch (cause) {
     if (isUploadError(cause)) throw cause
     if (signal.aborted) throw makeError('ABORTED')
     const what = timeout.expired() ? `did not answer within ${options.timeoutMs} ms` : 'could not be reached'
-    throw makeError('SIGNING_FAILED', { serverMessage: `${route} ${what}`, retryable: true, cause })
+    throw unavailable(makeError, `${route} ${what}`, { retryable: true, cause })
   } finally {
     timeout.clear()
   }
@@ -202,6 +201,15 @@ function withTimeout(signal: AbortSignal, { timeoutMs, timers }: SignerOptions) 
   }
 }
 
+/** What the person uploading is told for a refusal: the route's own reason for a 4xx that gives one. */
+function messageFor(status: number, said: string | undefined): UploadErrorInit['messageKey'] | 'reason' {
+  if (status === 401) return 'signingSignIn'
+  if (status === 429) return 'signingBusy'
+  if (status === 404 || status === 405 || status >= 500) return 'signingUnavailable'
+  if (said) return 'reason'
+  return status === 403 ? 'signingForbidden' : 'signingUnavailable'
+}
+
 function refused(
   response: Response,
   body: unknown,
@@ -210,12 +218,34 @@ function refused(
   now: number,
 ): UploadError {
   const { status } = response
-  const said = (body as { message?: unknown } | undefined)?.message
-  const detail = `${route} answered ${status}${typeof said === 'string' ? `: ${said.replace(/\.$/, '')}` : ''}`
+  const raw = (body as { message?: unknown } | undefined)?.message
+  const said = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined
+  const serverMessage = tellDeveloper(
+    `${route} answered ${status}${said ? `: ${said.replace(/\.$/, '')}` : ''}`,
+  )
   const retryable = isRetryableStatus(status)
   const retryAfterMs = parseRetryAfter((name) => response.headers.get(name), now)
-  return makeError('SIGNING_FAILED', { status, serverMessage: detail, retryable, retryAfterMs })
+  const key = messageFor(status, said)
+  const init = { status, serverMessage, retryable, retryAfterMs }
+  if (key === 'reason') return makeError('SIGNING_FAILED', init, { detail: said ?? '' })
+  return makeError('SIGNING_FAILED', { ...init, messageKey: key })
 }
+
+const told = new Set<string>()
+
+/** The developer's detail (route, status, its message) goes to the console once, and onto the error. */
+function tellDeveloper(detail: string): string {
+  if (!told.has(detail)) console.warn(`[upkit] signing failed: ${detail}`)
+  told.add(detail)
+  return detail
+}
+
+const unavailable = (makeError: ErrorFactory, detail: string, init: UploadErrorInit = {}) =>
+  makeError('SIGNING_FAILED', {
+    ...init,
+    serverMessage: tellDeveloper(detail),
+    messageKey: 'signingUnavailable',
+  })
 
 function validate(answer: unknown, source: AuthEndpoint | string, options: SignerOptions): Signature {
   const a = (answer ?? {}) as Record<string, unknown>
@@ -224,9 +254,7 @@ function validate(answer: unknown, source: AuthEndpoint | string, options: Signe
   )
   if (missing.length > 0) {
     const name = typeof source === 'string' ? source : `the signing route ${source.url}`
-    throw options.makeError('SIGNING_FAILED', {
-      serverMessage: `${name} answered without ${missing.join(', ')}`,
-    })
+    throw unavailable(options.makeError, `${name} answered without ${missing.join(', ')}`)
   }
   return a as unknown as Signature
 }

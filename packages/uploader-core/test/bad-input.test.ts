@@ -245,7 +245,7 @@ describe('re-signing and the signing timeout', () => {
         signAhead: false, // signed ahead, a timed-out batch just falls back to signing alone
         retry: { baseDelayMs: 10, maxDelayMs: 10, jitter: false },
       })
-      uploader.on('retry-scheduled', ({ error }) => retried(error.message))
+      uploader.on('retry-scheduled', ({ error }) => retried(error.serverMessage))
       await uploader.addFiles([makeFile('a.png')])
       await vi.advanceTimersByTimeAsync(4999)
       expect(uploader.getSnapshot().files[0]?.status).toBe('signing')

@@ -65,19 +65,49 @@ describe('signer', () => {
     expect(JSON.parse(init.body as string)).toEqual(file)
   })
 
+  const unavailable = 'The upload service is not available right now. Please try again later.'
   it.each([
-    [respond(200, 'not json'), 'did not answer JSON', false],
-    [respond(200, JSON.stringify({ token: 't' })), 'answered without signature, expire', false],
-    [respond(403, JSON.stringify({ code: 'X', message: 'Not yours.' })), 'answered 403: Not yours', false],
-    [respond(503, ''), 'answered 503', true],
+    [respond(200, 'not json'), 'did not answer JSON', false, unavailable],
+    [respond(200, JSON.stringify({ token: 't' })), 'answered without signature, expire', false, unavailable],
+    [
+      respond(
+        403,
+        JSON.stringify({
+          code: 'FILE_TOO_LARGE',
+          message: 'a.png is 30 MB; the largest file allowed is 25 MB.',
+        }),
+      ),
+      'answered 403: a.png is 30 MB',
+      false,
+      'This site did not accept the file: a.png is 30 MB; the largest file allowed is 25 MB.',
+    ],
+    [respond(403, ''), 'answered 403', false, 'You are not allowed to upload files here.'],
+    [
+      respond(401, JSON.stringify({ code: 'UNAUTHORIZED', message: 'x' })),
+      'answered 401',
+      false,
+      'Please sign in to upload files.',
+    ],
+    [respond(404, '<html>Not found</html>'), 'answered 404', false, unavailable],
+    [
+      respond(429, JSON.stringify({ message: 'slow' })),
+      'answered 429',
+      true,
+      'Too many uploads at once. Please wait a moment and try again.',
+    ],
+    [respond(503, ''), 'answered 503', true, unavailable],
   ] as const)(
-    'SIGNING_FAILED with a clear message naming the route (%#)',
-    async (fetchFn, text, retryable) => {
+    'SIGNING_FAILED tells the person why in plain words, the developer the route and its answer (%#)',
+    async (fetchFn, detail, retryable, message) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
       const error = await failure(signer(fetchFn).sign(file, new AbortController().signal, 1))
       expect(error.code).toBe('SIGNING_FAILED')
       expect(error.retryable).toBe(retryable)
-      expect(error.message).toContain('https://app.example/auth')
-      expect(error.message).toContain(text)
+      expect(error.message).toBe(message)
+      expect(error.message).not.toContain('app.example')
+      expect(error.serverMessage).toContain('the signing route https://app.example/auth')
+      expect(error.serverMessage).toContain(detail)
+      warn.mockRestore()
     },
   )
 
@@ -87,7 +117,8 @@ describe('signer', () => {
     })
     const error = await failure(signer(fetchFn as never).sign(file, new AbortController().signal, 1))
     expect(error).toMatchObject({ code: 'SIGNING_FAILED', retryable: true })
-    expect(error.message).toContain('could not be reached')
+    expect(error.serverMessage).toContain('could not be reached')
+    expect(error.message).toMatch(/not available right now/)
   })
 
   it('wraps a throwing auth function and passes the signal and attempt', async () => {
@@ -97,7 +128,7 @@ describe('signer', () => {
     const { sign } = signer(respond(200, good), { auth })
     const error = await failure(sign(file, new AbortController().signal, 3))
     expect(error).toMatchObject({ code: 'SIGNING_FAILED', retryable: false })
-    expect(error.message).toContain('session expired')
+    expect(error.serverMessage).toContain('session expired')
     expect(auth).toHaveBeenCalledWith(file, expect.objectContaining({ attempt: 3 }))
   })
 

@@ -32,8 +32,11 @@ export const de: Messages = {
   NETWORK_ERROR:
     'Die Verbindung wurde unterbrochen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   TIMEOUT: 'Der Upload kommt nicht mehr voran. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  SIGNING_FAILED:
-    'Diese Website konnte den Upload nicht freigeben ({detail}). Bitte versuchen Sie es erneut oder melden Sie sich neu an.',
+  SIGNING_FAILED: 'Diese Website hat die Datei nicht angenommen: {detail}',
+  signingUnavailable: 'Der Upload-Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+  signingSignIn: 'Bitte melden Sie sich an, um Dateien hochzuladen.',
+  signingForbidden: 'Sie dürfen hier keine Dateien hochladen.',
+  signingBusy: 'Zu viele Uploads auf einmal. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   ABORTED: 'Der Upload wurde abgebrochen.',
   INSECURE_ENDPOINT: 'Uploads brauchen eine sichere (https-)Adresse, {url} ist keine.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----

@@ -29,7 +29,11 @@ export const enErrors = {
   // ---- errors: transport and app ----
   NETWORK_ERROR: 'The connection was lost. Check your internet and try again.',
   TIMEOUT: 'The upload stopped moving. Check your connection and try again.',
-  SIGNING_FAILED: 'This site could not authorise the upload ({detail}). Try again or sign in again.',
+  SIGNING_FAILED: 'This site did not accept the file: {detail}',
+  signingUnavailable: 'The upload service is not available right now. Please try again later.',
+  signingSignIn: 'Please sign in to upload files.',
+  signingForbidden: 'You are not allowed to upload files here.',
+  signingBusy: 'Too many uploads at once. Please wait a moment and try again.',
   ABORTED: 'The upload was cancelled.',
   INSECURE_ENDPOINT: 'Uploads need a secure (https) address, but {url} is not one.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----

@@ -28,7 +28,11 @@ export const fr: Messages = {
   SERVER_ERROR: 'Le service d’envoi a rencontré un problème. Veuillez réessayer dans un instant.',
   NETWORK_ERROR: 'La connexion a été interrompue. Vérifiez votre connexion Internet et réessayez.',
   TIMEOUT: 'L’envoi n’avance plus. Vérifiez votre connexion et réessayez.',
-  SIGNING_FAILED: 'Ce site n’a pas pu autoriser l’envoi ({detail}). Veuillez réessayer ou vous reconnecter.',
+  SIGNING_FAILED: 'Ce site n’a pas accepté le fichier : {detail}',
+  signingUnavailable: 'Le service d’envoi n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+  signingSignIn: 'Veuillez vous connecter pour envoyer des fichiers.',
+  signingForbidden: 'Vous n’êtes pas autorisé à envoyer des fichiers ici.',
+  signingBusy: 'Trop d’envois à la fois. Veuillez patienter un instant et réessayer.',
   ABORTED: 'L’envoi a été annulé.',
   INSECURE_ENDPOINT: 'Les envois exigent une adresse sécurisée (https), ce que {url} n’est pas.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
