@@ -57,7 +57,7 @@ function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
   const state: EmulatorState = {
     keys: new KeyStore({ dataDir, keys: options.keys, now }),
     tokens: new TokenStore(now),
-    files: new FileStore(dataDir, () => state.urlEndpoint),
+    files: new FileStore(dataDir, () => state.urlEndpoint, options.compaction),
     faults: new FaultStore(),
     stats: { requests: 0, uploads: 0, tokensUsed: [] },
     now,
@@ -96,7 +96,7 @@ function emulatorApi(state: EmulatorState, server: Server, url: string, dataDir:
       server.closeAllConnections()
       await Promise.allSettled([...state.inflight])
       await closed
-      await state.files.flush()
+      await state.files.close()
     },
   }
 }

@@ -4,6 +4,7 @@ export { KeyStore, MAX_ACTIVE_KEYS } from './key-store.js'
 export { HELP, messages } from './messages.js'
 export type {
   ActiveFault,
+  CompactionOptions,
   EmulatorOptions,
   FaultAction,
   FaultMatch,

@@ -1,6 +1,6 @@
 /**
- * ImageKit's error messages. `exact` ones are documented (OpenAPI spec, SDK fixtures, issues; see
- * shared/reference/imagekit-upload-api.md §3.2). Those marked GUESS follow ImageKit's house style
+ * ImageKit's error messages. `exact` ones are documented (ImageKit's OpenAPI spec, its SDKs' test
+ * fixtures, GitHub issues). Those marked GUESS follow ImageKit's house style
  * ("Your request is missing X parameter." / "Your request contains invalid X parameter.") because no
  * public source gives the real wording.
  */

@@ -37,6 +37,16 @@ export interface EmulatorOptions {
   urlEndpoint?: string
   /** Injected clock (epoch ms) for expiry tests. Default Date.now. */
   now?: () => number
+  /** When the index journal is folded into a new snapshot (tuning; tests use tiny values). */
+  compaction?: CompactionOptions
+}
+
+/** Compact once the journal has more than `minLines` lines and more than `ratio` × the files stored. */
+export interface CompactionOptions {
+  /** Default 1000. */
+  minLines?: number
+  /** Default 2. */
+  ratio?: number
 }
 
 export interface VersionInfo {

@@ -25,8 +25,10 @@ describe('data safety and restarts', () => {
     expect(files[0]).toMatchObject({ fileId: answer.body.fileId, tags: ['x'] })
     const served = await fetch(`${h.emu.urlEndpoint}${answer.body.filePath}`)
     expect(await served.text()).toBe('hello world')
-    const index = JSON.parse(readFileSync(join(h.dir, 'index.json'), 'utf8'))
-    expect(index).toHaveLength(1)
+    const journal = readFileSync(join(h.dir, 'journal.1.jsonl'), 'utf8').trimEnd().split('\n')
+    expect(journal.map((line) => JSON.parse(line))).toMatchObject([
+      { op: 'put', record: { fileId: answer.body.fileId } },
+    ])
   })
 
   it('stores bytes by id inside dataDir only, and drops crash leftovers', async () => {
@@ -36,12 +38,24 @@ describe('data safety and restarts', () => {
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatch(/^[0-9a-f]{24}-/)
     expect(existsSync(join(h.dir, 'deep'))).toBe(false)
-    expect(readdirSync(h.dir).sort()).toEqual(['files', 'index.json', 'keys.json', 'tmp'])
+    expect(readdirSync(h.dir).sort()).toEqual(['files', 'journal.1.jsonl', 'keys.json', 'tmp'])
     writeFileSync(join(h.dir, 'tmp', 'crashed.part'), 'half a file')
     await h.emu.stop()
     h = await harness({ dataDir: h.dir })
     expect(h.emu.tempFiles()).toEqual([])
     expect(await h.emu.files()).toHaveLength(1)
+  })
+
+  it('removes orphan blobs (bytes no record points at, left by a crash) at start and keeps the others', async () => {
+    h = await harness()
+    const answer = await uploadV1(h, { fileName: 'kept.txt' })
+    const kept = readdirSync(join(h.dir, 'files'))
+    await h.emu.stop()
+    writeFileSync(join(h.dir, 'files', '0123456789abcdef01234567-orphan00'), 'renamed in, never indexed')
+    h = await harness({ dataDir: h.dir })
+    expect(readdirSync(join(h.dir, 'files'))).toEqual(kept)
+    const served = await fetch(`${h.emu.urlEndpoint}${answer.body.filePath}`)
+    expect(await served.text()).toBe('hello world')
   })
 
   it('keys passed as an option are used and not persisted', async () => {
