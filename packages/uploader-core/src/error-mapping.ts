@@ -16,6 +16,8 @@ export type MappedOutcome = { ok: true; result: UploadResult } | { ok: false; er
 /** ImageKit's messages, matched in order (exact strings in reference/imagekit-upload-api.md §2–3). */
 const MESSAGE_RULES: ReadonlyArray<readonly [RegExp, UploadErrorCode]> = [
   [/been used before/i, 'TOKEN_REUSED'],
+  // a transient 400 in ImageKit's OpenAPI spec (v1.0.0.yaml, upload 400 examples): wait and try again
+  [/too many requests to update the file recently/i, 'RATE_LIMITED'],
   [/invalid expire parameter|expired token/i, 'SIGNATURE_EXPIRED'],
   [/invalid (signature|token|payload)|missing (token|signature|expire)/i, 'INVALID_SIGNATURE'],
   [/extensions quota/i, 'INVALID_REQUEST'],
@@ -55,7 +57,7 @@ export function mapOutcome(outcome: TransportOutcome, makeError: ErrorFactory, n
   }
   const serverMessage = typeof body?.message === 'string' ? body.message : undefined
   const code = status >= 200 && status < 300 ? 'SERVER_ERROR' : codeForStatus(status, serverMessage ?? '')
-  const retryable = isRetryableStatus(status)
+  const retryable = isRetryableStatus(status) || code === 'RATE_LIMITED'
   const retryAfterMs = retryable ? parseRetryAfter(header, now) : undefined
   const detail = serverMessage ?? `HTTP ${status}`
   return {

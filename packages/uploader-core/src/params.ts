@@ -7,7 +7,8 @@ import type { UploadParams } from './types.js'
 export function encodeParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(params)) {
-    const encoded = encodeValue(value)
+    // always JSON, as @imagekit/javascript and @imagekit/nodejs send it (an empty list is "[]", not "")
+    const encoded = key === 'extensions' && value != null ? JSON.stringify(value) : encodeValue(value)
     if (encoded !== undefined) out[key] = encoded
   }
   return out
