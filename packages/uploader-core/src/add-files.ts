@@ -59,6 +59,23 @@ function filesOnly(
   })
 }
 
+const GENERIC = new Set(['', 'application/octet-stream'])
+
+/** The type read from the bytes where the browser gave none, so `image/*` lets a HEIC photo in. */
+async function withTypes(
+  items: AddItem[],
+  detect: ((file: Blob) => Promise<string | undefined>) | undefined,
+): Promise<AddItem[]> {
+  if (!detect) return items
+  return Promise.all(
+    items.map(async (item) => {
+      if (!GENERIC.has(item.data.type)) return item
+      const type = await detect(item.data).catch(() => undefined)
+      return type ? { ...item, type } : item
+    }),
+  )
+}
+
 /**
  * Validates (async, ours), then checks and adds through Uppy in slices that yield to the browser;
  * each slice is one store change, so files appear as they are taken in.
@@ -68,10 +85,10 @@ export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): 
   const restrictions = options.restrictions ?? {}
   const added: FileState[] = []
   const rejected: FileRejection[] = []
-  const items: AddItem[] = filesOnly(inputs, makeError, rejected).map((data) => ({
-    data,
-    name: nameOf(data),
-  }))
+  const items = await withTypes(
+    filesOnly(inputs, makeError, rejected).map((data) => ({ data, name: nameOf(data) })),
+    options.preprocess?.detectType,
+  )
   const verdicts = restrictions.validate
     ? await Promise.all(items.map(({ data, name }) => runValidate(data, name, restrictions, makeError)))
     : []
@@ -109,7 +126,8 @@ async function takeSlice(
   do {
     const chunk = items.slice(end, end + CHUNK)
     end += chunk.length
-    bridge.addAll(chunk, totals).forEach((outcome, i) => {
+    // with `preprocess`, the size limits apply to what it makes of the file (see Pipeline)
+    bridge.addAll(chunk, totals, !parts.options.preprocess).forEach((outcome, i) => {
       const { data, name } = chunk[i] as AddItem
       if ('file' in outcome) files.push({ ...outcome.file, data, ...queued })
       else {

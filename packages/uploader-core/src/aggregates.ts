@@ -1,12 +1,13 @@
 import type { FileState, FileStatus, UploadCounts } from './types.js'
 
-const ACTIVE: ReadonlySet<FileStatus> = new Set(['queued', 'signing', 'uploading', 'retrying'])
+const ACTIVE: ReadonlySet<FileStatus> = new Set(['queued', 'preparing', 'signing', 'uploading', 'retrying'])
 const LEFT_OUT: ReadonlySet<FileStatus> = new Set(['error', 'cancelled'])
 
 /** Counts and byte sums over all files, kept up to date per change (O(1)) instead of recounted. */
 export class Aggregates {
   #counts: Record<FileStatus, number> = {
     queued: 0,
+    preparing: 0,
     signing: 0,
     uploading: 0,
     retrying: 0,
@@ -40,7 +41,7 @@ export class Aggregates {
     return this.#total
   }
 
-  /** queued + signing + uploading + retrying. */
+  /** queued + preparing + signing + uploading + retrying. */
   get active(): number {
     return this.#active
   }

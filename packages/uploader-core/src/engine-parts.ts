@@ -1,19 +1,28 @@
-import type { Emitter } from './emitter.js'
+import { Emitter } from './emitter.js'
+import { runFileTask, type TaskContext } from './file-task.js'
+import { buildDescription } from './form.js'
 import type { ErrorFactory } from './localize.js'
-import type { Persistence } from './persistence.js'
-import type { Platform } from './platform.js'
-import type { Scheduler } from './scheduler.js'
-import type { Signer } from './signer.js'
-import type { Store } from './store.js'
-import type { UploaderOptions } from './types.js'
-import type { UppyBridge } from './uppy-bridge.js'
+import { mergeParams } from './params.js'
+import { Persistence } from './persistence.js'
+import { Pipeline } from './pipeline.js'
+import { type Platform, resolvePlatform } from './platform.js'
+import { Preparer } from './preparer.js'
+import { restrictionError } from './restrictions.js'
+import { resolveRetry } from './retry-policy.js'
+import { Scheduler } from './scheduler.js'
+import type { AheadSource } from './sign-ahead.js'
+import { createSigner, type Signer } from './signer.js'
+import { Store } from './store.js'
+import type { FileState, UploaderOptions, UploadParams } from './types.js'
+import { createUppyBridge, type UppyBridge } from './uppy-bridge.js'
+import { waitForOnline } from './wait-online.js'
 
 /** The pieces one uploader is made of, shared by its commands. */
 export interface EngineParts {
   options: UploaderOptions
   store: Store
   emitter: Emitter
-  scheduler: Scheduler
+  pipeline: Pipeline
   bridge: UppyBridge
   makeError: ErrorFactory
   platform: Platform
@@ -21,4 +30,103 @@ export interface EngineParts {
   persistence: Persistence | undefined
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
+}
+
+interface Core {
+  options: UploaderOptions
+  store: Store
+  platform: Platform
+  makeError: ErrorFactory
+  apiVersion: 1 | 2
+  persistence: Persistence | undefined
+}
+
+/** The app's fields for a file, plus what persistence needs to keep a resumed upload to one copy. */
+function paramsBuilder({ options, persistence, apiVersion }: Core): (file: FileState) => UploadParams {
+  return (file) => {
+    const params = mergeParams(options.params ?? {}, options.getParams?.(file))
+    return persistence && apiVersion === 1 ? mergeParams(params, persistence.paramsFor(file, params)) : params
+  }
+}
+
+function signerFor(
+  core: Core,
+  paramsFor: (file: FileState) => UploadParams,
+  upcoming: AheadSource['upcoming'],
+) {
+  const { options, platform, store, makeError, apiVersion } = core
+  const source: AheadSource = {
+    upcoming,
+    describe: (id) => {
+      const file = store.get(id)
+      return file && buildDescription(file, paramsFor(file))
+    },
+  }
+  return createSigner({
+    ...{ auth: options.auth, apiVersion, fetch: platform.fetch, makeError, now: platform.now },
+    ...{ prefetch: options.prefetch, timeoutMs: options.signTimeoutMs ?? 10_000, timers: platform.timers },
+    ahead: options.signAhead === false ? undefined : { source, lookahead: options.concurrency ?? 3 },
+  })
+}
+
+/** Assembles an uploader's parts; nothing touches browser globals until used. */
+export function createParts(
+  options: UploaderOptions,
+  makeError: ErrorFactory,
+  endpoint: string,
+  apiVersion: 1 | 2,
+): EngineParts {
+  const platform = resolvePlatform(options)
+  const store = new Store({
+    timers: platform.timers,
+    now: platform.now,
+    throttleMs: options.throttleMs ?? 100,
+  })
+  const persistence = options.persist && new Persistence(options.persist, store)
+  const core: Core = { options, store, platform, makeError, apiVersion, persistence }
+  const emitter = new Emitter()
+  const paramsFor = paramsBuilder(core)
+  let scheduler: Scheduler | undefined
+  const signer = signerFor(core, paramsFor, (count) => scheduler?.upcoming(count) ?? [])
+  const context: TaskContext = {
+    ...{ store, emitter, platform, sign: signer.sign, topUp: signer.topUp, makeError, endpoint, apiVersion },
+    ...{ retry: resolveRetry(options.retry), stallTimeoutMs: options.stallTimeoutMs ?? 30_000 },
+    ...{ publicKey: options.publicKey, paramsFor, waitOnline: (s) => waitForOnline(platform.online, s) },
+    alreadyUploaded: (file, params) => persistence?.alreadyUploaded(file, params),
+  }
+  // a task starts only for a queued file: Uppy may hand over one that a retry already started;
+  // with persist, uploads wait for the queue's first read (a few ms), so every file gets its own name
+  scheduler = new Scheduler(options.concurrency ?? 3, async (id, signal) => {
+    await persistence?.ready
+    return store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
+  })
+  const pipeline = pipelineFor(core, scheduler, emitter, () => bridge)
+  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
+    for (const id of ids) void pipeline.start(id)
+  })
+  const onlineChanged = () => store.dispatch({ type: 'online', online: platform.online.isOnline() })
+  onlineChanged()
+  const unsubscribe = platform.online.subscribe(onlineChanged)
+  const dispose = () => {
+    signer.dispose()
+    unsubscribe()
+    bridge.destroy()
+  }
+  return { options, store, emitter, pipeline, bridge, makeError, platform, signer, persistence, dispose }
+}
+
+function pipelineFor(core: Core, scheduler: Scheduler, emitter: Emitter, bridge: () => UppyBridge): Pipeline {
+  const { options, store, makeError } = core
+  const restrictions = options.restrictions ?? {}
+  return new Pipeline({
+    scheduler,
+    store,
+    preparer: options.preprocess && new Preparer(options.preprocess, store),
+    checkSize: (file) => {
+      if (!options.preprocess) return undefined // checked when added
+      const cause = bridge().checkSize(file, store.listTotals())
+      return cause ? restrictionError(cause, file, restrictions, makeError) : undefined
+    },
+    failed: (file, error) => emitter.emit('upload-error', { file, error }),
+  })
 }

@@ -1,4 +1,5 @@
 import type { QueueStore } from './persistence.js'
+import type { Preprocess } from './preparer.js'
 import type { FileState, Messages } from './types.js'
 
 /** Upload fields for ImageKit. Encoded as ImageKit expects (booleans 'true'/'false', arrays comma-joined, objects JSON). */
@@ -161,6 +162,13 @@ export interface UploaderOptions {
    * (IndexedDB). Restored files wait in `snapshot.restored` for `resumeRestored()`. @default none
    */
   persist?: QueueStore
+  /**
+   * Makes each file ready before it uploads (e.g. `prepareImages()` from `@upkit/uploader-core/images`):
+   * after the type restrictions, before the size restrictions, one file at a time ahead of the upload
+   * slots, aborted by cancel or remove; status `preparing` meanwhile. If it fails, the original is
+   * uploaded (with a console note). @default none
+   */
+  preprocess?: Preprocess
   /** Messages to use (e.g. `de` from '@upkit/uploader-core/locales/de'). @default en */
   locale?: Messages
   /** Overrides for single messages. @default {} */

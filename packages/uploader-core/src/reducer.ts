@@ -3,6 +3,8 @@ import type { FileError, FileState, UploadResult } from './types.js'
 /** A change to one file. */
 export type FileChange =
   | { type: 'requeued' }
+  | { type: 'preparing' }
+  | { type: 'prepared'; data: Blob; name: string; mime: string }
   | { type: 'attempt-started'; attempt: number }
   | { type: 'uploading' }
   | { type: 'progress'; bytes: number }
@@ -43,6 +45,20 @@ export function reduceFile(f: FileState, change: FileChange): FileState | null {
   switch (change.type) {
     case 'requeued':
       return f.status === 'error' || f.status === 'cancelled' ? { ...withoutOutcome(f), ...queued } : null
+    case 'preparing':
+      return f.status === 'queued' ? { ...f, status: 'preparing' } : null
+    case 'prepared': {
+      if (f.status !== 'preparing') return null
+      const changed = change.data !== f.data
+      const originalSize = changed ? (f.originalSize ?? f.size) : f.originalSize
+      const next = { ...f, status: 'queued' as const, data: change.data, size: change.data.size }
+      return {
+        ...next,
+        name: change.name,
+        type: change.mime,
+        ...(originalSize === undefined ? {} : { originalSize }),
+      }
+    }
     case 'attempt-started':
       return { ...withoutOutcome(f), ...fresh, status: 'signing', attempt: change.attempt }
     case 'uploading':

@@ -22,7 +22,15 @@ export type {
 export type { Messages }
 
 /** Where a file is in its life. A string union, never a set of booleans. */
-export type FileStatus = 'queued' | 'signing' | 'uploading' | 'retrying' | 'success' | 'error' | 'cancelled'
+export type FileStatus =
+  | 'queued'
+  | 'preparing'
+  | 'signing'
+  | 'uploading'
+  | 'retrying'
+  | 'success'
+  | 'error'
+  | 'cancelled'
 
 /** Stable error codes (DESIGN.md §3 plus the restriction codes). */
 export type UploadErrorCode =
@@ -93,8 +101,10 @@ export interface FileState {
   readonly size: number
   /** MIME type ('' when unknown). */
   readonly type: string
-  /** The File/Blob given to `addFiles` (for thumbnails). */
+  /** The File/Blob to upload: the one given to `addFiles`, or what `preprocess` made of it. */
   readonly data: Blob
+  /** Bytes before `preprocess` changed the file (absent when it did not). */
+  readonly originalSize?: number
   readonly status: FileStatus
   /** Bytes of the file sent in the current attempt; never runs backwards within one attempt. */
   readonly bytesUploaded: number
@@ -124,7 +134,7 @@ export interface UploadTotals {
 
 export type UploadCounts = Readonly<Record<FileStatus, number>> & {
   readonly total: number
-  /** queued + signing + uploading + retrying. */
+  /** queued + preparing + signing + uploading + retrying. */
   readonly active: number
 }
 
@@ -137,7 +147,7 @@ export interface UploaderSnapshot {
   readonly online: boolean
   /** Files a `persist` queue kept from the last visit, waiting for `resumeRestored()` or `discardRestored()`. */
   readonly restored: number
-  /** True while any file is queued, signing, uploading or retrying. */
+  /** True while any file is queued, preparing, signing, uploading or retrying. */
   readonly isUploading: boolean
 }
 

@@ -1,25 +1,12 @@
 import { addFiles, listOf } from './add-files.js'
 import { trackCompletion } from './completion.js'
-import { Emitter } from './emitter.js'
-import type { EngineParts } from './engine-parts.js'
-import { runFileTask, type TaskContext } from './file-task.js'
-import { buildDescription } from './form.js'
+import { createParts, type EngineParts } from './engine-parts.js'
 import { logError } from './http.js'
 import { enErrors } from './locales/en-errors.js'
-import { createErrorFactory, type ErrorFactory } from './localize.js'
-import { mergeParams } from './params.js'
-import { Persistence } from './persistence.js'
-import { resolvePlatform } from './platform.js'
-import { resolveRetry } from './retry-policy.js'
-import { Scheduler } from './scheduler.js'
+import { createErrorFactory } from './localize.js'
 import { isSecureEndpoint } from './secure-endpoint.js'
-import type { AheadSource } from './sign-ahead.js'
-import { createSigner } from './signer.js'
-import { Store } from './store.js'
-import type { FileState, Uploader, UploaderOptions } from './types.js'
-import { createUppyBridge } from './uppy-bridge.js'
+import type { Uploader, UploaderOptions } from './types.js'
 import { validateOptions } from './validate-options.js'
-import { waitForOnline } from './wait-online.js'
 
 /** Creates the upload engine. Safe to call on a server: nothing touches browser globals until used. */
 export function createUploader(options: UploaderOptions): Uploader {
@@ -39,84 +26,20 @@ export function createUploader(options: UploaderOptions): Uploader {
   return buildApi(parts)
 }
 
-function createParts(options: UploaderOptions, makeError: ErrorFactory, endpoint: string, apiVersion: 1 | 2) {
-  const platform = resolvePlatform(options)
-  const { now, online } = platform
-  const store = new Store({ timers: platform.timers, now, throttleMs: options.throttleMs ?? 100 })
-  const emitter = new Emitter()
-  const concurrency = options.concurrency ?? 3
-  const persistence = options.persist && new Persistence(options.persist, store)
-  const appParams = (file: FileState) => mergeParams(options.params ?? {}, options.getParams?.(file))
-  const paramsFor = (file: FileState) => {
-    const params = appParams(file)
-    return persistence && apiVersion === 1 ? mergeParams(params, persistence.paramsFor(file, params)) : params
-  }
-  let scheduler: Scheduler | undefined
-  const source: AheadSource = {
-    upcoming: (count) => scheduler?.upcoming(count) ?? [],
-    describe: (id) => {
-      const file = store.get(id)
-      return file && buildDescription(file, paramsFor(file))
-    },
-  }
-  const signer = createSigner({
-    ...{ auth: options.auth, apiVersion, fetch: platform.fetch, makeError, now, prefetch: options.prefetch },
-    ...{ timeoutMs: options.signTimeoutMs ?? 10_000, timers: platform.timers },
-    ahead: options.signAhead === false ? undefined : { source, lookahead: concurrency },
-  })
-  const context: TaskContext = {
-    ...{ store, emitter, platform, sign: signer.sign, topUp: signer.topUp, makeError, endpoint, apiVersion },
-    ...{ retry: resolveRetry(options.retry), stallTimeoutMs: options.stallTimeoutMs ?? 30_000 },
-    ...{ publicKey: options.publicKey, paramsFor, waitOnline: (s: AbortSignal) => waitForOnline(online, s) },
-    alreadyUploaded: (file, params) => persistence?.alreadyUploaded(file, params),
-  }
-  // a task starts only for a queued file: Uppy may hand over one that a retry already started
-  // with persist, uploads wait for the queue's first read (a few ms), so every file gets its own name
-  const run = async (id: string, signal: AbortSignal) => {
-    await persistence?.ready
-    return store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
-  }
-  scheduler = new Scheduler(concurrency, run)
-  const tasks = scheduler
-  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
-    for (const id of ids) void tasks.enqueue(id)
-  })
-  const onlineChanged = () => store.dispatch({ type: 'online', online: online.isOnline() })
-  onlineChanged()
-  const unsubscribe = online.subscribe(onlineChanged)
-  const dispose = () => {
-    signer.dispose()
-    unsubscribe()
-    bridge.destroy()
-  }
-  return {
-    options,
-    store,
-    emitter,
-    scheduler,
-    bridge,
-    makeError,
-    platform,
-    signer,
-    persistence,
-    dispose,
-  } satisfies EngineParts
-}
-
-function cancelFiles({ scheduler, store, signer }: EngineParts, ids: readonly string[]): void {
+function cancelFiles({ pipeline, store, signer }: EngineParts, ids: readonly string[]): void {
   for (const id of ids) {
-    scheduler.cancel(id)
+    pipeline.cancel(id)
     signer.drop(id)
   }
   store.dispatch({ type: 'cancelled', ids })
 }
 
 /** Starts `error` and `cancelled` files again. Straight to our scheduler: Uppy has no part in a retry. */
-function retryFiles({ store, scheduler }: EngineParts, ids: readonly string[]): void {
+function retryFiles({ store, pipeline }: EngineParts, ids: readonly string[]): void {
   const before = ids.map((id) => store.get(id))
   store.dispatch({ type: 'requeued', ids })
   ids.forEach((id, i) => {
-    if (store.get(id) !== before[i]) void scheduler.enqueue(id)
+    if (store.get(id) !== before[i]) void pipeline.start(id)
   })
 }
 
@@ -130,12 +53,12 @@ function removeFiles(parts: EngineParts, ids: readonly string[]): void {
 const FINISHED = new Set(['success', 'error', 'cancelled'])
 
 /** Settles once every task of these ids ended. */
-function settled({ scheduler }: EngineParts, ids: readonly string[]): Promise<void> {
-  return Promise.all(ids.map((id) => scheduler.whenDone(id))).then(() => undefined)
+function settled({ pipeline }: EngineParts, ids: readonly string[]): Promise<void> {
+  return Promise.all(ids.map((id) => pipeline.whenDone(id))).then(() => undefined)
 }
 
 function buildApi(parts: EngineParts): Uploader {
-  const { options, store, emitter, scheduler, bridge } = parts
+  const { options, store, emitter, pipeline, bridge } = parts
   let destroyed = false
   const startUploads = () => bridge.upload().then((ids) => settled(parts, ids), logError)
   const all = (command: (parts: EngineParts, ids: readonly string[]) => void) => () =>
@@ -148,6 +71,7 @@ function buildApi(parts: EngineParts): Uploader {
     async addFiles(files) {
       if (destroyed) return { added: [], rejected: [] }
       const result = await addFiles(parts, listOf(files, parts.makeError))
+      for (const file of result.added) pipeline.prepareAhead(file.id)
       if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
       return result
     },
@@ -178,7 +102,7 @@ function buildApi(parts: EngineParts): Uploader {
       destroyed = true
       store.dispose() // first: tearing Uppy down removes its files, which nobody needs to hear about
       emitter.clear()
-      scheduler.cancelAll()
+      pipeline.cancelAll()
       parts.dispose()
     },
   }

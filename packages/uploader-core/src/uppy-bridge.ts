@@ -8,6 +8,8 @@ let instances = 0
 export interface AddItem {
   data: File | Blob
   name: string
+  /** The type found in the bytes, when the browser gave none (see `preprocess.detectType`). */
+  type?: string
 }
 export type AddOutcome =
   | { file: { id: string; name: string; size: number; type: string } }
@@ -25,7 +27,9 @@ export interface UppyBridge {
    * Checks and adds files in O(1) each: Uppy's id, name, type and single-file restrictions, our
    * running totals for the aggregate ones, one `setState` for the whole slice (see README "Design notes").
    */
-  addAll(items: readonly AddItem[], totals: ListTotals): AddOutcome[]
+  addAll(items: readonly AddItem[], totals: ListTotals, checkSizes?: boolean): AddOutcome[]
+  /** The size restrictions for one file already in the list (after `preprocess`), as our code. */
+  checkSize(file: { id: string; name: string; type: string; size: number }, totals: ListTotals): Error | null
   /** Hands every file Uppy has not started yet to our uploader; resolves to their ids. */
   upload(): Promise<string[]>
   remove(ids: readonly string[]): void
@@ -36,7 +40,13 @@ type File_ = UppyFile<Record<string, never>, Record<string, never>>
 
 /** The record Uppy's own `addFile` would make (`#transformFile` in @uppy/core 6.3, pinned by the contract test). */
 function toUppyFile(uppy: Uppy, item: AddItem): File_ {
-  const descriptor = { name: item.name, type: item.data.type, data: item.data, meta: {}, isRemote: false }
+  const descriptor = {
+    name: item.name,
+    type: item.type ?? item.data.type,
+    data: item.data,
+    meta: {},
+    isRemote: false,
+  }
   const type = getFileType(descriptor)
   const size = Number.isFinite(item.data.size) ? item.data.size : null
   return {
@@ -70,12 +80,14 @@ function check(
   r: Restrictions,
   totals: ListTotals,
   seen: Set<string>,
+  sizes: boolean,
 ): Error | null {
   if (seen.has(file.id) || uppy.checkIfFileAlreadyExists(file.id)) return code('noDuplicates')
-  const single = uppy.validateSingleFile(file)
+  // Uppy skips the size limits for a file of unknown size: how the type is checked before `preprocess`
+  const single = uppy.validateSingleFile(sizes ? file : { ...file, size: null })
   if (single !== null) return new Error(single)
   if (r.maxNumberOfFiles && totals.count + 1 > r.maxNumberOfFiles) return new Error('TOO_MANY_FILES')
-  if (r.maxTotalFileSize && totals.bytes + (file.size ?? 0) > r.maxTotalFileSize)
+  if (sizes && r.maxTotalFileSize && totals.bytes + (file.size ?? 0) > r.maxTotalFileSize)
     return code('aggregateExceedsSize')
   return null
 }
@@ -106,12 +118,18 @@ export function createUppyBridge(
   })
   return {
     uppy,
-    addAll(items, totals) {
+    checkSize(file, totals) {
+      const single = uppy.validateSingleFile({ ...uppy.getFile(file.id), size: file.size, type: file.type })
+      if (single !== null) return new Error(single)
+      const { maxTotalFileSize } = restrictions
+      return maxTotalFileSize && totals.bytes > maxTotalFileSize ? code('aggregateExceedsSize') : null
+    },
+    addAll(items, totals, checkSizes = true) {
       const seen = new Set<string>()
       const batch: Record<string, File_> = {}
       const outcomes = items.map((item): AddOutcome => {
         const file = toUppyFile(uppy, item)
-        const cause = check(uppy, file, restrictions, totals, seen)
+        const cause = check(uppy, file, restrictions, totals, seen, checkSizes)
         if (cause) return { cause }
         seen.add(file.id)
         batch[file.id] = file

@@ -71,6 +71,8 @@ const TOP: Record<string, Check> = {
   stallTimeoutMs: num(1),
   autoUpload: bool,
   prefetch: fn,
+  preprocess: fn,
+  persist: methods('load', 'put', 'delete', 'clear'),
   signAhead: bool,
   signTimeoutMs: num(1),
   locale: record,

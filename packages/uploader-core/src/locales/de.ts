@@ -66,6 +66,7 @@ export const de: Messages = {
   dismiss: 'Schließen',
   dismissMessage: 'Meldung schließen',
   statusQueued: 'Wartet',
+  statusPreparing: 'Wird optimiert…',
   statusSigning: 'Wird vorbereitet',
   statusUploading: 'Wird hochgeladen',
   statusRetrying: 'Neuer Versuch',

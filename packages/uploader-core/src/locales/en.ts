@@ -30,6 +30,7 @@ export const en = {
   dismissMessage: 'Dismiss message',
   // ---- statuses ----
   statusQueued: 'Waiting',
+  statusPreparing: 'Optimising…',
   statusSigning: 'Preparing',
   statusUploading: 'Uploading',
   statusRetrying: 'Retrying',

@@ -62,6 +62,7 @@ export const fr: Messages = {
   dismiss: 'Fermer',
   dismissMessage: 'Fermer le message',
   statusQueued: 'En attente',
+  statusPreparing: 'Optimisation…',
   statusSigning: 'Préparation',
   statusUploading: 'Envoi en cours',
   statusRetrying: 'Nouvel essai',

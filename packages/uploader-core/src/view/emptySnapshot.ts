@@ -6,6 +6,7 @@ export const emptySnapshot: UploaderSnapshot = Object.freeze({
   totals: Object.freeze({ bytesUploaded: 0, bytesTotal: 0, percent: 0, speed: 0, eta: null }),
   counts: Object.freeze({
     queued: 0,
+    preparing: 0,
     signing: 0,
     uploading: 0,
     retrying: 0,

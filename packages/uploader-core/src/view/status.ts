@@ -20,6 +20,8 @@ export function fileStatusLabel(
   switch (file.status) {
     case 'queued':
       return viewText(messages, 'statusQueued')
+    case 'preparing':
+      return viewText(messages, 'statusPreparing')
     case 'signing':
       return viewText(messages, 'statusSigning')
     case 'uploading':
@@ -46,7 +48,7 @@ export interface FileActions {
 }
 
 export function fileActions(file: FileState): FileActions {
-  const busy = file.status === 'queued' || file.status === 'signing' || file.status === 'uploading'
+  const busy = ['queued', 'preparing', 'signing', 'uploading'].includes(file.status)
   const waiting = file.status === 'retrying'
   const stopped = file.status === 'error' || file.status === 'cancelled'
   return { cancel: busy || waiting, retry: stopped, remove: !busy && !waiting }
