@@ -88,7 +88,7 @@ describe('engine lifecycle', () => {
     act(() => uploader.set(fakeSnapshot([fakeFile('a', 'uploading')])))
     unmount()
     expect(uploader.destroy).not.toHaveBeenCalled()
-    uploader.emit('complete', { successful: [], failed: [] })
+    uploader.emit('complete', { successful: [], failed: [], accepted: [] })
     await vi.waitFor(() => expect(uploader.destroy).toHaveBeenCalledTimes(1))
   })
 })

@@ -12,6 +12,7 @@ export class Aggregates {
     uploading: 0,
     retrying: 0,
     success: 0,
+    processing: 0,
     error: 0,
     cancelled: 0,
   }

@@ -2,7 +2,8 @@ import type { Emitter } from './emitter.js'
 import type { Store } from './store.js'
 import type { FileState } from './types.js'
 
-const settled = (file: FileState | undefined) => file?.status === 'success' || file?.status === 'error'
+const settled = (file: FileState | undefined) =>
+  file?.status === 'success' || file?.status === 'error' || file?.status === 'processing'
 
 /**
  * Emits `complete` each time the engine goes from busy to idle, with the files that ended meanwhile.
@@ -24,6 +25,7 @@ export function trackCompletion(store: Store, emitter: Emitter): void {
       emitter.emit('complete', {
         successful: files.filter((file) => file.status === 'success'),
         failed: files.filter((file) => file.status === 'error'),
+        accepted: files.filter((file) => file.status === 'processing'),
       }),
     )
   })

@@ -11,7 +11,10 @@ export type TransportOutcome =
   | { kind: 'timeout' }
   | { kind: 'aborted' }
 
-export type MappedOutcome = { ok: true; result: UploadResult } | { ok: false; error: UploadError }
+export type MappedOutcome =
+  | { ok: true; result: UploadResult }
+  | { ok: true; accepted: string }
+  | { ok: false; error: UploadError }
 
 /** ImageKit's messages, matched in order (exact strings in reference/imagekit-upload-api.md §2–3). */
 const MESSAGE_RULES: ReadonlyArray<readonly [RegExp, UploadErrorCode]> = [
@@ -52,7 +55,17 @@ export function mapOutcome(outcome: TransportOutcome, makeError: ErrorFactory, n
   const { status, text, header } = outcome
   const body = parseJson(text) as Record<string, unknown> | undefined
   const requestId = readRequestId(header)
-  if (status >= 200 && status < 300 && body && typeof body === 'object') {
+  // 202: "The pre-transformation has been queued successfully." (OpenAPI v1.0.0.yaml, upload responses)
+  if (status === 202 && body && typeof body === 'object')
+    return { ok: true, accepted: typeof body.message === 'string' ? body.message : '' }
+  // a 200 must carry ImageKit's record: at least a fileId and a url (the spec's `Upload` schema)
+  if (
+    status >= 200 &&
+    status < 300 &&
+    body &&
+    typeof body.fileId === 'string' &&
+    typeof body.url === 'string'
+  ) {
     return { ok: true, result: body as unknown as UploadResult }
   }
   const serverMessage = typeof body?.message === 'string' ? body.message : undefined

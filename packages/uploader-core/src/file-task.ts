@@ -1,5 +1,5 @@
 import type { Emitter } from './emitter.js'
-import { mapOutcome } from './error-mapping.js'
+import { type MappedOutcome, mapOutcome } from './error-mapping.js'
 import { buildDescription, buildForm } from './form.js'
 import type { ErrorFactory } from './localize.js'
 import type { Platform } from './platform.js'
@@ -83,9 +83,24 @@ async function runAttempt(
     onProgress: (loaded, total) =>
       ctx.store.dispatch({ type: 'progress', id, bytes: total > 0 ? (loaded / total) * file.size : 0 }),
   })
-  const mapped = mapOutcome(outcome, ctx.makeError, ctx.platform.now())
-  const earlier =
-    !mapped.ok && mapped.error.code === 'FILE_EXISTS' && ctx.alreadyUploaded(file, prepared.params)
+  return settle(ctx, id, file, mapOutcome(outcome, ctx.makeError, ctx.platform.now()), prepared.params)
+}
+
+/** Records what ImageKit said: stored (success), accepted for processing (202), or a failure to decide on. */
+function settle(
+  ctx: TaskContext,
+  id: string,
+  file: FileState,
+  mapped: MappedOutcome,
+  params: UploadParams,
+): AttemptResult {
+  if ('accepted' in mapped) {
+    ctx.store.dispatch({ type: 'accepted', id, notice: mapped.accepted })
+    const done = current(ctx, id)
+    if (done) ctx.emitter.emit('upload-accepted', { file: done, message: mapped.accepted })
+    return { ok: true }
+  }
+  const earlier = !mapped.ok && mapped.error.code === 'FILE_EXISTS' && ctx.alreadyUploaded(file, params)
   if (!mapped.ok && !earlier) return mapped
   const result = earlier || (mapped as { result: UploadResult }).result
   ctx.store.dispatch({ type: 'succeeded', id, result })

@@ -21,7 +21,7 @@ export interface QueueStore {
   clear(): Promise<void>
 }
 
-const FINISHED = new Set(['success', 'cancelled'])
+const FINISHED = new Set(['success', 'processing', 'cancelled'])
 
 /** `photo.jpg` → `photo_k3j9x2ab.jpg`: the same queued file keeps the same name across reloads. */
 function uniqueName(name: string): string {

@@ -10,6 +10,7 @@ export type FileChange =
   | { type: 'progress'; bytes: number }
   | { type: 'retry-scheduled'; at: number | null; error: FileError; waitingForNetwork: boolean }
   | { type: 'succeeded'; result: UploadResult }
+  | { type: 'accepted'; notice: string }
   | { type: 'failed'; error: FileError }
   | { type: 'cancelled' }
 
@@ -38,7 +39,7 @@ function withoutOutcome(file: FileState): FileState {
   return rest
 }
 
-const isFinal = (f: FileState) => f.status === 'success' || f.status === 'error'
+const isFinal = (f: FileState) => f.status === 'success' || f.status === 'error' || f.status === 'processing'
 
 /** Pure: one file's next record, or null when the change does not apply (the store then keeps the old one). */
 export function reduceFile(f: FileState, change: FileChange): FileState | null {
@@ -74,6 +75,15 @@ export function reduceFile(f: FileState, change: FileChange): FileState | null {
     }
     case 'succeeded':
       return { ...f, ...fresh, status: 'success', bytesUploaded: f.size, percent: 100, result: change.result }
+    case 'accepted':
+      return {
+        ...f,
+        ...fresh,
+        status: 'processing',
+        bytesUploaded: f.size,
+        percent: 100,
+        notice: change.notice,
+      }
     case 'failed':
       return { ...f, status: 'error', nextRetryAt: null, waitingForNetwork: false, error: change.error }
     case 'cancelled':

@@ -29,6 +29,8 @@ export type FileStatus =
   | 'uploading'
   | 'retrying'
   | 'success'
+  /** ImageKit accepted the file and queued its processing (HTTP 202, a video pre-transformation). */
+  | 'processing'
   | 'error'
   | 'cancelled'
 
@@ -118,6 +120,8 @@ export interface FileState {
   readonly waitingForNetwork: boolean
   readonly error?: FileError
   readonly result?: UploadResult
+  /** ImageKit's own words when it accepted the file for processing (status `processing`). */
+  readonly notice?: string
 }
 
 /** Totals over the files that take part in uploading (cancelled files are left out). */
@@ -169,7 +173,9 @@ export interface UploaderEvents {
   'upload-success': { file: FileState; result: UploadResult }
   'upload-error': { file: FileState; error: UploadError }
   'retry-scheduled': { file: FileState; error: UploadError; attempt: number; delayMs: number; at: number }
-  complete: { successful: readonly FileState[]; failed: readonly FileState[] }
+  /** ImageKit accepted the file and processes it later (202): there is no file record yet. */
+  'upload-accepted': { file: FileState; message: string }
+  complete: { successful: readonly FileState[]; failed: readonly FileState[]; accepted: readonly FileState[] }
 }
 
 export type UploaderEventName = keyof UploaderEvents

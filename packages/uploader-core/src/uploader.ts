@@ -50,7 +50,7 @@ function removeFiles(parts: EngineParts, ids: readonly string[]): void {
   parts.bridge.remove(ids)
 }
 
-const FINISHED = new Set(['success', 'error', 'cancelled'])
+const FINISHED = new Set(['success', 'processing', 'error', 'cancelled'])
 
 /** Settles once every task of these ids ended. */
 function settled({ pipeline }: EngineParts, ids: readonly string[]): Promise<void> {

@@ -37,4 +37,53 @@ describe('ImageKit answers', () => {
     await waitFor(uploader, (s) => s.counts.success === 1)
     expect(retried).toHaveBeenCalledWith('RATE_LIMITED', 5)
   })
+
+  it('a 202 is neither a success without a record nor a failure: the file is accepted for processing', async () => {
+    const server = new FakeUploadServer()
+    server.onRequest = (xhr) =>
+      xhr.respond(202, { message: 'The pre-transformation has been queued successfully.' })
+    const uploader = createUploader({
+      publicKey: 'pk',
+      auth: '/auth',
+      xhr: server.xhr,
+      fetch: fakeSigner().fetch,
+    })
+    const success = vi.fn()
+    const accepted = vi.fn()
+    const complete = vi.fn()
+    uploader.on('upload-success', success)
+    uploader.on('upload-accepted', ({ message }) => accepted(message))
+    uploader.on('complete', complete)
+    await uploader.addFiles([makeFile('clip.mp4', 10, 'video/mp4')])
+    const snap = await waitFor(uploader, (s) => !s.isUploading && s.files.length === 1)
+    expect(snap.files[0]).toMatchObject({
+      status: 'processing',
+      percent: 100,
+      notice: expect.stringMatching(/queued/),
+    })
+    expect(snap.files[0]?.result).toBeUndefined()
+    expect(snap.counts.processing).toBe(1)
+    expect(success).not.toHaveBeenCalled()
+    expect(accepted).toHaveBeenCalledWith('The pre-transformation has been queued successfully.')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(complete.mock.calls[0]?.[0]).toMatchObject({
+      successful: [],
+      failed: [],
+      accepted: [{ name: 'clip.mp4' }],
+    })
+  })
+
+  it('a 200 without ImageKit’s record (no fileId or url) is a server error, not a success with undefined', async () => {
+    const server = new FakeUploadServer()
+    server.onRequest = (xhr) => xhr.respond(200, { ok: true })
+    const uploader = createUploader({
+      publicKey: 'pk',
+      auth: '/auth',
+      xhr: server.xhr,
+      fetch: fakeSigner().fetch,
+    })
+    await uploader.addFiles([makeFile('a.png')])
+    const snap = await waitFor(uploader, (s) => s.counts.error === 1)
+    expect(snap.files[0]?.error?.code).toBe('SERVER_ERROR')
+  })
 })

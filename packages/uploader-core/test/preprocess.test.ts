@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createUploader, type UploaderOptions } from '../src/index.js'
 import { FakeUploadServer, fakeSigner, makeFile, waitFor } from './helpers/fake-xhr.js'
 
-function setup(preprocess: UploaderOptions['preprocess'], extra: Partial<UploaderOptions> = {}) {
+function setup(preprocess: NonNullable<UploaderOptions['preprocess']>, extra: Partial<UploaderOptions> = {}) {
   const server = new FakeUploadServer()
   const uploader = createUploader({
     publicKey: 'pk',

@@ -73,6 +73,7 @@ export const de: Messages = {
   statusRetryingIn: 'Neuer Versuch in {seconds} s',
   statusWaitingForNetwork: 'Wartet auf die Verbindung',
   statusSuccess: 'Fertig',
+  statusProcessing: 'Hochgeladen · wird verarbeitet',
   statusError: 'Fehlgeschlagen',
   statusCancelled: 'Abgebrochen',
   offline: 'Sie sind offline. Die Uploads werden fortgesetzt, sobald die Verbindung wieder da ist.',

@@ -37,6 +37,7 @@ export const en = {
   statusRetryingIn: 'Retrying in {seconds}s',
   statusWaitingForNetwork: 'Waiting for the connection',
   statusSuccess: 'Done',
+  statusProcessing: 'Uploaded · processing',
   statusError: 'Failed',
   statusCancelled: 'Cancelled',
   offline: 'You are offline. Uploads will continue when the connection is back.',

@@ -69,6 +69,7 @@ export const fr: Messages = {
   statusRetryingIn: 'Nouvel essai dans {seconds} s',
   statusWaitingForNetwork: 'En attente de la connexion',
   statusSuccess: 'Terminé',
+  statusProcessing: 'Envoyé · traitement en cours',
   statusError: 'Échec',
   statusCancelled: 'Annulé',
   offline: 'Vous êtes hors ligne. Les envois reprendront dès le retour de la connexion.',

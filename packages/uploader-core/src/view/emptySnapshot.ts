@@ -11,6 +11,7 @@ export const emptySnapshot: UploaderSnapshot = Object.freeze({
     uploading: 0,
     retrying: 0,
     success: 0,
+    processing: 0,
     error: 0,
     cancelled: 0,
     total: 0,

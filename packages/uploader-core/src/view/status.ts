@@ -33,6 +33,8 @@ export function fileStatusLabel(
       })
     case 'success':
       return viewText(messages, 'statusSuccess')
+    case 'processing':
+      return viewText(messages, 'statusProcessing')
     case 'error':
       return viewText(messages, 'statusError')
     case 'cancelled':

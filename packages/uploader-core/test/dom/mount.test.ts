@@ -89,6 +89,7 @@ describe('mount', () => {
     expect(Array.from(total.querySelectorAll('button'), (button) => button.textContent)).toEqual([
       'Retry all',
       'Cancel all',
+      'Clear finished',
     ])
   })
 
@@ -119,11 +120,13 @@ describe('mount', () => {
     button('Remove b.png').click()
     button('Retry all').click()
     button('Cancel all').click()
+    button('Clear finished').click()
     expect(uploader.cancel).toHaveBeenCalledWith('a')
     expect(uploader.retry).toHaveBeenCalledWith('b')
     expect(uploader.remove).toHaveBeenCalledWith('b')
     expect(uploader.retryAll).toHaveBeenCalledTimes(1)
     expect(uploader.cancelAll).toHaveBeenCalledTimes(1)
+    expect(uploader.clearFinished).toHaveBeenCalledTimes(1)
   })
 
   it('unstyled keeps the structure and drops upkit--styled; className and theme land on the root', () => {
@@ -199,10 +202,10 @@ describe('mount', () => {
     const result = { fileId: 'f1', name: 'a.png', filePath: '/a.png', url: 'http://x/a.png', size: 1 }
     uploader.emit('upload-success', { file: done, result })
     uploader.setFiles([done])
-    uploader.emit('complete', { successful: [done], failed: [] })
+    uploader.emit('complete', { successful: [done], failed: [], accepted: [] })
     expect(onSuccess).toHaveBeenCalledWith(done, result)
     expect(onProgress).toHaveBeenCalledTimes(1)
-    expect(onComplete).toHaveBeenCalledWith({ successful: [done], failed: [] })
+    expect(onComplete).toHaveBeenCalledWith({ successful: [done], failed: [], accepted: [] })
   })
 })
 
