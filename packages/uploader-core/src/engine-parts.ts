@@ -3,7 +3,7 @@ import { runFileTask, type TaskContext } from './file-task.js'
 import { buildDescription } from './form.js'
 import type { ErrorFactory } from './localize.js'
 import { mergeParams } from './params.js'
-import { Persistence } from './persistence.js'
+import type { PersistSession } from './persist-host.js'
 import { Pipeline } from './pipeline.js'
 import { type Platform, resolvePlatform } from './platform.js'
 import { Preparer } from './preparer.js'
@@ -27,7 +27,7 @@ export interface EngineParts {
   makeError: ErrorFactory
   platform: Platform
   signer: Signer
-  persistence: Persistence | undefined
+  persistence: PersistSession | undefined
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
 }
@@ -38,7 +38,7 @@ interface Core {
   platform: Platform
   makeError: ErrorFactory
   apiVersion: 1 | 2
-  persistence: Persistence | undefined
+  persistence: PersistSession | undefined
 }
 
 /** The app's fields for a file, plus what persistence needs to keep a resumed upload to one copy. */
@@ -82,7 +82,11 @@ export function createParts(
     now: platform.now,
     throttleMs: options.throttleMs ?? 100,
   })
-  const persistence = options.persist && new Persistence(options.persist, store)
+  const persistence = options.persist?.({
+    onChange: (hook) => store.onChange(hook),
+    get: (id) => store.get(id),
+    setRestored: (count) => store.dispatch({ type: 'restored', count }),
+  })
   const core: Core = { options, store, platform, makeError, apiVersion, persistence }
   const emitter = new Emitter()
   const paramsFor = paramsBuilder(core)

@@ -1,4 +1,4 @@
-import type { QueueStore } from './persistence.js'
+import type { PersistFactory } from './persist-host.js'
 import type { Preprocess } from './preparer.js'
 import type { FileState, Messages } from './types.js'
 
@@ -161,7 +161,7 @@ export interface UploaderOptions {
    * Keep the queue across reloads and crashes, e.g. `persistQueue()` from `@upkit/uploader-core/persist`
    * (IndexedDB). Restored files wait in `snapshot.restored` for `resumeRestored()`. @default none
    */
-  persist?: QueueStore
+  persist?: PersistFactory
   /**
    * Makes each file ready before it uploads (e.g. `prepareImages()` from `@upkit/uploader-core/images`):
    * after the type restrictions, before the size restrictions, one file at a time ahead of the upload

@@ -72,7 +72,7 @@ const TOP: Record<string, Check> = {
   autoUpload: bool,
   prefetch: fn,
   preprocess: fn,
-  persist: methods('load', 'put', 'delete', 'clear'),
+  persist: fn,
   signAhead: bool,
   signTimeoutMs: num(1),
   locale: record,

@@ -4,7 +4,7 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, it, vi } from 'vitest'
 import { createUploader, type UploaderOptions } from '../src/index.js'
-import { persistQueue } from '../src/persist/index.js'
+import { indexedDbQueue, persistQueue } from '../src/persist/index.js'
 import { FakeUploadServer, fakeSigner, successBody, waitFor } from './helpers/fake-xhr.js'
 
 const file = (name: string, size = 8) =>
@@ -51,7 +51,7 @@ describe('persist: the queue survives a reload', () => {
     expect(names.every((n) => /^[abc]_[a-z0-9]{1,8}\.png$/.test(n ?? ''))).toBe(true)
     expect(server.requests.map((r) => r.field('overwriteFile'))).toEqual(['false', 'false', 'false'])
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(await persistQueue({ indexedDB }).load()).toEqual([]) // finished files free their storage
+    expect(await indexedDbQueue({ indexedDB }).load()).toEqual([]) // finished files free their storage
   })
 
   it('a resumed file ImageKit already holds (its answer was lost) counts as uploaded, not stored twice', async () => {
@@ -60,7 +60,7 @@ describe('persist: the queue survives a reload', () => {
     await first.addFiles([file('a.png')])
     await waitFor(first, (s) => s.counts.uploading === 1)
     await new Promise((resolve) => setTimeout(resolve, 20))
-    const uploadName = (await persistQueue({ indexedDB }).load())[0]?.uploadName
+    const uploadName = (await indexedDbQueue({ indexedDB }).load())[0]?.uploadName
     first.destroy()
 
     const server = new FakeUploadServer()
@@ -89,7 +89,7 @@ describe('persist: the queue survives a reload', () => {
     await waitFor(second, (s) => s.restored === 1)
     await second.discardRestored()
     expect(second.getSnapshot().restored).toBe(0)
-    expect(await persistQueue({ indexedDB }).load()).toEqual([])
+    expect(await indexedDbQueue({ indexedDB }).load()).toEqual([])
   })
 
   it('without IndexedDB it says so once and uploads as usual', async () => {

@@ -1,2 +1,3 @@
-export type { QueueStore, StoredUpload } from '../persistence.js'
-export { type PersistQueueOptions, persistQueue } from './persist-queue.js'
+export type { PersistFactory, PersistHost, PersistSession } from '../persist-host.js'
+export { indexedDbQueue, type PersistQueueOptions, persistQueue, persistWith } from './persist-queue.js'
+export type { QueueStore, StoredUpload } from './persistence.js'

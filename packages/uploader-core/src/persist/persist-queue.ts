@@ -1,4 +1,5 @@
-import type { QueueStore, StoredUpload } from '../persistence.js'
+import type { PersistFactory } from '../persist-host.js'
+import { Persistence, type QueueStore, type StoredUpload } from './persistence.js'
 
 export interface PersistQueueOptions {
   /** Tells several uploaders on one origin apart. @default 'default' */
@@ -20,7 +21,17 @@ const done = <T>(request: IDBRequest<T>): Promise<T> =>
  * and upload name. Pass it as `createUploader({ persist: persistQueue() })`. Without IndexedDB (a
  * private window, a server) every call rejects, and the engine goes on without persistence.
  */
-export function persistQueue(options: PersistQueueOptions = {}): QueueStore {
+export function persistQueue(options: PersistQueueOptions = {}): PersistFactory {
+  return persistWith(indexedDbQueue(options))
+}
+
+/** Persistence over any {@link QueueStore} (IndexedDB is `persistQueue`'s). */
+export function persistWith(queue: QueueStore): PersistFactory {
+  return (host) => new Persistence(queue, host)
+}
+
+/** The queue in IndexedDB. */
+export function indexedDbQueue(options: PersistQueueOptions = {}): QueueStore {
   const name = `upkit-queue-${options.key ?? 'default'}`
   let db: Promise<IDBDatabase> | undefined
   const open = () => {

@@ -1,5 +1,5 @@
-import type { Store } from './store.js'
-import type { FileState, UploadParams, UploadResult } from './types.js'
+import type { PersistHost, PersistSession } from '../persist-host.js'
+import type { FileState, UploadParams, UploadResult } from '../types.js'
 
 /** One queued file as kept across reloads. */
 export interface StoredUpload {
@@ -35,14 +35,14 @@ function uniqueName(name: string): string {
  * stored, and dropped again once it finished or was removed. Storage failures (quota, no IndexedDB)
  * turn persistence off with one console note; uploading goes on as without it.
  */
-export class Persistence {
+export class Persistence implements PersistSession {
   #queue: QueueStore | undefined
   #names = new Map<string, string>()
   #resumed = new Set<string>()
   #restored: StoredUpload[] = []
   /** Resumed Files on their way back in, with what was kept of them (the engine gives them new ids). */
   #resuming = new Map<Blob, StoredUpload>()
-  #store: Store
+  #store: PersistHost
   /** Whether the queue answered its first read: only then are files kept and named. */
   #loaded = false
   /** Files added before that. */
@@ -51,7 +51,7 @@ export class Persistence {
   /** Settles once the queue was read (or failed to be). */
   readonly ready: Promise<void>
 
-  constructor(queue: QueueStore, store: Store) {
+  constructor(queue: QueueStore, store: PersistHost) {
     this.#queue = queue
     this.#store = store
     store.onChange((before, after) => this.#changed(before, after))
@@ -68,7 +68,7 @@ export class Persistence {
       if (file && !FINISHED.has(file.status)) this.#save(file, file.status === 'queued')
     }
     this.#restored = uploads ?? []
-    this.#store.dispatch({ type: 'restored', count: this.#restored.length })
+    this.#store.setRestored(this.#restored.length)
   }
 
   /** The files to add again, as Files with their old names, dates and upload names. */
@@ -82,14 +82,14 @@ export class Persistence {
       return file
     })
     this.#restored = []
-    this.#store.dispatch({ type: 'restored', count: 0 })
+    this.#store.setRestored(0)
     return files
   }
 
   async discardRestored(): Promise<void> {
     const ids = this.#restored.map((upload) => upload.id)
     this.#restored = []
-    this.#store.dispatch({ type: 'restored', count: 0 })
+    this.#store.setRestored(0)
     await Promise.all(ids.map((id) => this.#try((queue) => queue.delete(id))))
   }
 
