@@ -13,6 +13,10 @@ import { useDemoConfig } from './use-demo-config.js'
 
 const LOCALES = { en, de, fr } as const
 
+/** Test knob: `?retries=N` sets the retry budget (the e2e offline test makes it short). */
+const retryLimit = Number(new URLSearchParams(location.search).get('retries') ?? Number.NaN)
+const retry = Number.isInteger(retryLimit) && retryLimit >= 0 ? { retry: { limit: retryLimit } } : {}
+
 function uploaderKey(config: DemoConfig, settings: DemoSettings): string {
   return JSON.stringify([config.publicKey, config.keyState, settings])
 }
@@ -35,6 +39,7 @@ function UploaderCard({ config, settings }: { config: DemoConfig; settings: Demo
         concurrency={parsed.concurrency}
         locale={LOCALES[parsed.locale]}
         intlLocale={parsed.locale}
+        {...retry}
       />
     </section>
   )

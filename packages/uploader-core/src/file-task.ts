@@ -73,17 +73,44 @@ async function runAttempt(
   const form = prepared.form
   ctx.store.dispatch({ type: 'uploading', id })
   ctx.topUp() // while this file's bytes travel, the next files get their signatures
+  const sending = abortWhenOffline(ctx, signal)
   const outcome = await sendXhr({
     createXhr: ctx.platform.createXhr,
     url: ctx.endpoint,
     body: form,
-    signal,
+    signal: sending.signal,
     timers: ctx.platform.timers(),
     stallTimeoutMs: ctx.stallTimeoutMs,
     onProgress: (loaded, total) =>
       ctx.store.dispatch({ type: 'progress', id, bytes: total > 0 ? (loaded / total) * file.size : 0 }),
   })
+  sending.stop()
+  // cut because the browser went offline: a network failure, so the task waits for the connection
+  if (outcome.kind === 'aborted' && !signal.aborted) {
+    return { ok: false, error: ctx.makeError('NETWORK_ERROR', { retryable: true }) }
+  }
   return settle(ctx, id, file, mapOutcome(outcome, ctx.makeError, ctx.platform.now()), prepared.params)
+}
+
+/**
+ * The attempt's signal, aborted also when the browser goes offline: a request in flight then hangs
+ * until the stall timeout (Chromium does not fail it), while its answer can no longer arrive.
+ */
+function abortWhenOffline(ctx: TaskContext, signal: AbortSignal) {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(signal.reason)
+  signal.addEventListener('abort', onAbort, { once: true })
+  const { online } = ctx.platform
+  const unsubscribe = online.subscribe(() => {
+    if (!online.isOnline()) controller.abort()
+  })
+  return {
+    signal: controller.signal,
+    stop: () => {
+      unsubscribe()
+      signal.removeEventListener('abort', onAbort)
+    },
+  }
 }
 
 /** Records what ImageKit said: stored (success), accepted for processing (202), or a failure to decide on. */
