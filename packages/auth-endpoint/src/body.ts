@@ -1,6 +1,8 @@
 import { AuthEndpointError } from './errors.js'
+import type { Incoming } from './incoming.js'
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+/** Reads a web stream of at most `limit` bytes, never buffering more than that. */
+export async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
@@ -28,15 +30,16 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
   return bytes
 }
 
-function tooLarge(limit: number): AuthEndpointError {
+/** The 413 for a body over `limit` bytes. */
+export function tooLarge(limit: number): AuthEndpointError {
   return new AuthEndpointError(
     'PAYLOAD_TOO_LARGE',
     `The request body is larger than ${limit} bytes; describe fewer files.`,
   )
 }
 
-function checkContentType(request: Request): void {
-  const header = request.headers.get('content-type')
+function checkContentType(incoming: Incoming): void {
+  const header = incoming.header('content-type')
   const mediaType = header?.split(';')[0]?.trim().toLowerCase()
   if (mediaType === 'application/json') return
   const got = header === null ? 'no Content-Type' : `Content-Type ${JSON.stringify(header.slice(0, 100))}`
@@ -46,18 +49,21 @@ function checkContentType(request: Request): void {
   )
 }
 
-/** Reads a JSON body of at most `limit` bytes from the stream, never buffering more than that. */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  checkContentType(request)
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (declared > limit) throw tooLarge(limit)
-  const bytes = request.body === null ? new Uint8Array() : await readLimited(request.body, limit)
-  let text: string
+function decode(bytes: Uint8Array | string): string {
+  if (typeof bytes === 'string') return bytes
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     throw new AuthEndpointError('INVALID_JSON', 'The request body is not valid UTF-8 text.')
   }
+}
+
+/** Reads a JSON body of at most `limit` bytes, never buffering more than that. */
+export async function readJsonBody(incoming: Incoming, limit: number): Promise<unknown> {
+  checkContentType(incoming)
+  const declared = Number(incoming.header('content-length') ?? Number.NaN)
+  if (declared > limit) throw tooLarge(limit)
+  const text = decode(await incoming.body(limit))
   if (text.trim() === '') {
     throw new AuthEndpointError(
       'INVALID_JSON',

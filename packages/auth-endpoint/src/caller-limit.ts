@@ -1,18 +1,19 @@
 import type { Config } from './config.js'
 import { AuthEndpointError } from './errors.js'
+import type { HeaderSource } from './incoming.js'
 import type { Identity, RequestContext } from './types.js'
 
 /** With `hops` trusted proxies in front, the client is the `hops`-th address from the right of X-Forwarded-For. */
-function forwardedFor(request: Request, hops: number): string | undefined {
+function forwardedFor(request: HeaderSource, hops: number): string | undefined {
   if (hops === 0) return undefined
-  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim())
+  const chain = (request.header('x-forwarded-for') ?? '').split(',').map((part) => part.trim())
   return chain[chain.length - hops] ?? chain[0]
 }
 
 /** The rate-limit key: the identity when there is one, else the client address. */
 export function callerKey(
   config: Config,
-  request: Request,
+  request: HeaderSource,
   context: RequestContext | undefined,
   identity: Identity | null,
 ): string {

@@ -36,9 +36,20 @@ function wholeNumber(value: unknown, name: string, fallback: number, max = Numbe
   return value
 }
 
+/**
+ * A browser page, Web Worker or ServiceWorker. Server runtimes whose global is a `WorkerGlobalScope` too
+ * (Cloudflare Workers, Deno workers) have no `importScripts`, which every browser worker scope has.
+ */
+function inBrowser(): boolean {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') return true
+  const scope = (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope
+  const self = (globalThis as { self?: { importScripts?: unknown } }).self
+  return typeof scope === 'function' && self instanceof scope && typeof self.importScripts === 'function'
+}
+
 function guardBrowser(options: AuthHandlerOptions): void {
   if (options.dangerouslyAllowBrowser === true) return
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+  if (inBrowser()) {
     fail(
       'this is server code: it holds your ImageKit private key, which must never reach a browser. Run it in your server routes.',
     )

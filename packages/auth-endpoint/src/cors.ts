@@ -1,13 +1,14 @@
 import { AuthEndpointError } from './errors.js'
+import type { HeaderSource } from './incoming.js'
 import type { CorsOptions } from './types.js'
 
 const EXPOSED = 'X-RateLimit-Limit, X-RateLimit-Reset, X-RateLimit-Interval, Retry-After'
 
 export interface CorsPolicy {
   /** CORS headers for a response to this request: empty when the origin is absent or not allowed. */
-  headers(request: Request): Record<string, string>
+  headers(request: HeaderSource): Record<string, string>
   /** The answer to a preflight: 204 for an allowed origin, else `ORIGIN_NOT_ALLOWED`. */
-  preflight(request: Request): Record<string, string>
+  preflight(request: HeaderSource): Record<string, string>
 }
 
 function optionError(message: string): AuthEndpointError {
@@ -30,8 +31,8 @@ export function createCorsPolicy(cors: CorsOptions | undefined): CorsPolicy {
   const allowHeaders = (cors?.allowedHeaders ?? ['content-type', 'authorization']).join(', ')
   const maxAge = String(cors?.maxAge ?? 600)
 
-  const headers = (request: Request): Record<string, string> => {
-    const origin = request.headers.get('origin')
+  const headers = (request: HeaderSource): Record<string, string> => {
+    const origin = request.header('origin')
     if (origin === null || !origins.has(origin)) return {}
     const result: Record<string, string> = {
       'Access-Control-Allow-Origin': origin,
@@ -46,7 +47,7 @@ export function createCorsPolicy(cors: CorsOptions | undefined): CorsPolicy {
     preflight(request) {
       const allowed = headers(request)
       if (allowed['Access-Control-Allow-Origin'] === undefined) {
-        const origin = request.headers.get('origin') ?? '(none)'
+        const origin = request.header('origin') ?? '(none)'
         throw new AuthEndpointError(
           'ORIGIN_NOT_ALLOWED',
           `The origin ${JSON.stringify(origin.slice(0, 200))} may not call this route.`,

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import { createAuthHandler } from './handler.js'
+import { createRoute } from './handler.js'
 import { type NodeRequest, serveNode, urlOf } from './node-bridge.js'
 import type { AuthHandlerOptions } from './types.js'
 
@@ -18,9 +18,9 @@ export type ExpressAuthHandler = (
  * @example app.use('/api/imagekit/auth', imagekitAuth({ authorize: (req) => userIdFrom(req) }))
  */
 export function imagekitAuth(options: AuthHandlerOptions = {}): ExpressAuthHandler {
-  const handler = createAuthHandler(options)
+  const route = createRoute(options)
   return (req, res, next) => {
-    serveNode(handler, req, res, urlOf(req, req.originalUrl ?? req.url, req.protocol)).catch(next)
+    serveNode(route, req, res, () => urlOf(req, req.originalUrl ?? req.url, req.protocol)).catch(next)
   }
 }
 

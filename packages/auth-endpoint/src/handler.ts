@@ -4,54 +4,71 @@ import { type Config, resolveConfig } from './config.js'
 import { describeFiles } from './describe.js'
 import { AuthEndpointError, isAuthEndpointError } from './errors.js'
 import { identify, isResponse } from './identify.js'
+import { fromRequest, type Incoming } from './incoming.js'
 import { issue } from './issue.js'
-import { emptyResponse, errorResponse, jsonResponse, relayRefusal } from './respond.js'
+import {
+  type Answer,
+  answerLeaks,
+  emptyAnswer,
+  errorAnswer,
+  jsonAnswer,
+  relayRefusal,
+  toResponse,
+} from './respond.js'
 import type { AuthHandler, AuthHandlerOptions, Identity, RequestContext } from './types.js'
 
 const ALLOW = 'GET, POST, OPTIONS'
 
-function answerOptions(config: Config, request: Request): Response {
-  const isPreflight = request.headers.has('origin') && request.headers.has('access-control-request-method')
-  if (!isPreflight) return emptyResponse(204, { Allow: ALLOW, ...config.cors.headers(request) })
-  return emptyResponse(204, config.cors.preflight(request))
+/** The route on the adapters' side of the web types: an `Incoming` in, a plain `Answer` out; never throws. */
+export type Route = (incoming: Incoming, context?: RequestContext) => Promise<Answer>
+
+function answerOptions(config: Config, incoming: Incoming): Answer {
+  const isPreflight =
+    incoming.header('origin') !== null && incoming.header('access-control-request-method') !== null
+  if (!isPreflight) return emptyAnswer(204, { Allow: ALLOW, ...config.cors.headers(incoming) })
+  return emptyAnswer(204, config.cors.preflight(incoming))
 }
 
-async function sign(config: Config, request: Request, identity: Identity | null): Promise<unknown> {
+async function sign(config: Config, incoming: Incoming, identity: Identity | null): Promise<unknown> {
   const forced = await config.policy.forcedFolder(identity)
-  if (request.method === 'GET') {
+  if (incoming.method === 'GET') {
     const privateKey = await config.keys.privateKey()
     const params: Record<string, string> = forced === undefined ? {} : { folder: forced }
-    return issue(config, privateKey, { forced: params, params }, false)
+    return issue(config, privateKey, { forced: params, params }, false, serverTime(config))
   }
-  const body = await readJsonBody(request, config.maxBodyBytes)
+  const body = await readJsonBody(incoming, config.maxBodyBytes)
   const files = describeFiles(body, config.policy.maxFiles)
   const decisions = files.map((file) => config.policy.check(file, forced))
   const privateKey = await config.keys.privateKey()
-  const signed = await Promise.all(decisions.map((decision) => issue(config, privateKey, decision, true)))
+  const now = serverTime(config)
+  const signed = await Promise.all(
+    decisions.map((decision) => issue(config, privateKey, decision, true, now)),
+  )
   const isBatch = typeof body === 'object' && body !== null && Object.hasOwn(body, 'files')
-  return isBatch ? { files: signed } : signed[0]
+  return isBatch ? { files: signed, serverTime: now } : signed[0]
 }
+
+/** The route's clock in Unix seconds: one reading per request, so a batch shares it. */
+const serverTime = (config: Config): number => Math.floor(config.now() / 1000)
 
 async function route(
   config: Config,
-  request: Request,
+  incoming: Incoming,
   context: RequestContext | undefined,
-): Promise<Response> {
-  const cors = config.cors.headers(request)
-  if (request.method === 'OPTIONS') return answerOptions(config, request)
-  if (request.method !== 'GET' && request.method !== 'POST') {
+): Promise<Answer> {
+  if (incoming.method === 'OPTIONS') return answerOptions(config, incoming)
+  if (incoming.method !== 'GET' && incoming.method !== 'POST') {
     throw new AuthEndpointError(
       'METHOD_NOT_ALLOWED',
-      `${request.method} is not supported here; use GET or POST.`,
-      {
-        headers: { Allow: ALLOW },
-      },
+      `${incoming.method} is not supported here; use GET or POST.`,
+      { headers: { Allow: ALLOW } },
     )
   }
-  const identity = await identify(config, request)
+  const cors = config.cors.headers(incoming)
+  const identity = await identify(config, incoming)
   if (isResponse(identity)) return relayRefusal(identity, cors)
-  await checkRateLimit(config, callerKey(config, request, context, identity))
-  return jsonResponse(200, await sign(config, request, identity), cors)
+  await checkRateLimit(config, callerKey(config, incoming, context, identity))
+  return jsonAnswer(200, await sign(config, incoming, identity), cors)
 }
 
 function internal(config: Config, error: unknown): AuthEndpointError {
@@ -63,20 +80,31 @@ function internal(config: Config, error: unknown): AuthEndpointError {
   )
 }
 
-function toErrorResponse(config: Config, request: Request, error: unknown): Response {
+function toErrorAnswer(config: Config, incoming: Incoming, error: unknown): Answer {
   const known = isAuthEndpointError(error) && error.code !== 'INTERNAL' && error.code !== 'INVALID_OPTIONS'
   const answer = known
     ? new AuthEndpointError(error.code, config.keys.redact(error.message), { headers: { ...error.headers } })
     : internal(config, error)
-  return errorResponse(answer, config.cors.headers(request))
+  return errorAnswer(answer, config.cors.headers(incoming))
 }
 
-/** Last line of defence: an answer that would carry a private key is replaced by a plain INTERNAL error. */
-async function guard(config: Config, request: Request, response: Response): Promise<Response> {
-  const text = await response.clone().text()
-  const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')
-  if (!config.keys.leaks(text) && !config.keys.leaks(headers)) return response
-  return toErrorResponse(config, request, new Error('an answer contained the private key and was replaced'))
+/**
+ * The route behind every adapter. Validates every option now (throws `INVALID_OPTIONS`). Each answer is
+ * checked as strings before it leaves (last line of defence: one that would carry a private key becomes
+ * a plain INTERNAL error), so no `Response` is ever cloned or read back.
+ */
+export function createRoute(options: AuthHandlerOptions = {}): Route {
+  const config = resolveConfig(options)
+  return async (incoming, context) => {
+    let answer: Answer
+    try {
+      answer = await route(config, incoming, context)
+    } catch (error) {
+      answer = toErrorAnswer(config, incoming, error)
+    }
+    if (!answerLeaks(config.keys, answer)) return answer
+    return toErrorAnswer(config, incoming, new Error('an answer contained the private key and was replaced'))
+  }
 }
 
 /**
@@ -84,18 +112,6 @@ async function guard(config: Config, request: Request, response: Response): Prom
  * option now (throws `AuthEndpointError` `INVALID_OPTIONS`), then answers GET, POST and OPTIONS; it never throws.
  */
 export function createAuthHandler(options: AuthHandlerOptions = {}): AuthHandler {
-  const config = resolveConfig(options)
-  return async (request, context) => {
-    let response: Response
-    try {
-      response = await route(config, request, context)
-    } catch (error) {
-      response = toErrorResponse(config, request, error)
-    }
-    try {
-      return await guard(config, request, response)
-    } catch (error) {
-      return toErrorResponse(config, request, error)
-    }
-  }
+  const serve = createRoute(options)
+  return async (request, context) => toResponse(await serve(fromRequest(request), context))
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import { AuthEndpointError, isAuthEndpointError } from './errors.js'
+import type { Incoming } from './incoming.js'
 import type { Identity } from './types.js'
 
 const NO_AUTHORIZE =
@@ -29,14 +30,14 @@ function checkIdentity(result: unknown): Identity | null | Response {
 }
 
 /** Runs `authorize`: the identity, `null` for an allowed anonymous caller, or a refusal `Response` to relay. */
-export async function identify(config: Config, request: Request): Promise<Identity | null | Response> {
+export async function identify(config: Config, incoming: Incoming): Promise<Identity | null | Response> {
   if (config.authorize === undefined) {
     if (config.allowAnonymous) return null
     throw new AuthEndpointError('UNAUTHORIZED', NO_AUTHORIZE)
   }
   let result: unknown
   try {
-    result = await config.authorize(request)
+    result = await config.authorize(incoming.request())
   } catch (error) {
     if (isResponse(error)) return error
     if (isAuthEndpointError(error)) throw error

@@ -19,6 +19,7 @@ export type {
   PrivateKeyProvider,
   RateLimitOptions,
   RequestContext,
+  SignatureBatch,
   SignatureV1,
   SignatureV2,
   UploadPolicy,

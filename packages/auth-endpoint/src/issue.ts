@@ -5,28 +5,30 @@ import { createSignature, createToken } from './sign.js'
 import type { SignatureV1, SignatureV2 } from './types.js'
 
 /**
- * Signs one upload. V1: a fresh UUID token and HMAC signature, with `params` = what the server forced.
- * V2: a JWT over exactly `decision.params`, which the browser must send unchanged.
+ * Signs one upload at `serverTime` (Unix seconds of the route's clock, sent along so clients with a wrong
+ * clock can compute expiries). V1: a fresh UUID token and HMAC signature, with `params` = what the server
+ * forced. V2: a JWT over exactly `decision.params`, which the browser must send unchanged.
  */
 export async function issue(
   config: Config,
   privateKey: string,
   decision: UploadDecision,
   withParams: boolean,
+  serverTime: number,
 ): Promise<SignatureV1 | SignatureV2> {
   const { publicKey } = config.keys
-  const iat = Math.floor(config.now() / 1000)
+  const iat = serverTime
   const expire = iat + config.expiresIn
   if (config.apiVersion === 2) {
     // ImageKit allows no claim beyond the form fields, so a nonce is impossible; a distinct `exp` keeps
     // two tokens for the same fields in the same second apart (each JWT is single-use).
     const exp = expire - distinctOffset(iat, decision.params)
     const token = await signUploadJwt({ privateKey, publicKey, params: decision.params, iat, exp })
-    return { token, expire: exp, publicKey, params: decision.params }
+    return { token, expire: exp, publicKey, serverTime, params: decision.params }
   }
   const token = createToken()
   const signature = await createSignature(privateKey, token, expire)
-  const answer: SignatureV1 = { token, expire, signature, publicKey }
+  const answer: SignatureV1 = { token, expire, signature, publicKey, serverTime }
   if (withParams || Object.keys(decision.forced).length > 0) answer.params = decision.forced
   return answer
 }

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose'
+import { perKey } from './key-cache.js'
 
 export interface UploadJwtInput {
   /** HMAC secret of the JWT. */
@@ -13,11 +14,22 @@ export interface UploadJwtInput {
   exp: number
 }
 
+/** The HS256 key, imported once per private key (jose would import a raw secret on every sign). */
+const jwtKey = perKey((privateKey) =>
+  globalThis.crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(privateKey),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  ),
+)
+
 /** ImageKit's V2 upload token: HS256 JWT, header `kid` = public key, payload = the form fields + `iat`/`exp`. */
-export function signUploadJwt(input: UploadJwtInput): Promise<string> {
+export async function signUploadJwt(input: UploadJwtInput): Promise<string> {
   return new SignJWT({ ...input.params })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: input.publicKey })
     .setIssuedAt(input.iat)
     .setExpirationTime(input.exp)
-    .sign(new TextEncoder().encode(input.privateKey))
+    .sign(await jwtKey(input.privateKey))
 }

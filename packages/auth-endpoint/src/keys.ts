@@ -85,6 +85,9 @@ export function createKeyRing(options: KeyOptions): KeyRing {
     publicKey,
     privateKey: async () => (typeof source === 'string' ? source : remember(await ask(source))),
     redact: (text) => [...known].reduce((result, key) => result.split(key).join('[redacted]'), text),
-    leaks: (text) => [...known].some((key) => text.includes(key)),
+    leaks: (text) => {
+      for (const key of known) if (text.includes(key)) return true
+      return false
+    },
   }
 }

@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AuthHandler } from './types.js'
+import { readLimited, tooLarge } from './body.js'
+import { AuthEndpointError } from './errors.js'
+import type { Route } from './handler.js'
+import type { Incoming } from './incoming.js'
+import type { Answer } from './respond.js'
 
 /** A node request, possibly already read by a body parser (`express.json()` sets `body` and `_body`). */
 export type NodeRequest = IncomingMessage & { body?: unknown; _body?: boolean }
@@ -13,27 +17,31 @@ function headersOf(req: IncomingMessage, drop: readonly string[]): Headers {
   return headers
 }
 
-/** The raw body as a web stream; cancelling it discards the rest instead of destroying the socket. */
-function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+/** A pull-only web stream over the raw body: it touches `req` only once someone reads it. */
+function streamOf(req: IncomingMessage, onFirstPull: () => void): ReadableStream<Uint8Array> {
   let onData: ((chunk: Buffer) => void) | undefined
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      onData = (chunk) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-        if ((controller.desiredSize ?? 0) <= 0) req.pause()
-      }
-      req.on('data', onData)
-      req.once('end', () => controller.close())
-      req.once('error', (error) => controller.error(error))
-    },
-    pull() {
+  const attach = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    onFirstPull()
+    onData = (chunk) => {
+      controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+      if ((controller.desiredSize ?? 0) <= 0) req.pause()
+    }
+    req.on('data', onData)
+    req.once('end', () => controller.close())
+    req.once('error', (error) => controller.error(error))
+  }
+  const source: UnderlyingDefaultSource<Uint8Array> = {
+    pull(controller) {
+      if (onData === undefined) attach(controller)
       req.resume()
     },
     cancel() {
       if (onData !== undefined) req.off('data', onData)
       req.resume()
     },
-  })
+  }
+  // highWaterMark 0: nothing is pulled before a read, so an unread stream leaves `req` to the adapter.
+  return new ReadableStream(source, { highWaterMark: 0 })
 }
 
 function alreadyRead(req: NodeRequest): boolean {
@@ -46,8 +54,8 @@ function serialize(body: unknown): string | Uint8Array<ArrayBuffer> {
   return body === undefined ? '' : JSON.stringify(body)
 }
 
-/** Builds the web `Request` for `req`: method, `url`, headers, and the body (streamed, or re-serialised when parsed). */
-export function toWebRequest(req: NodeRequest, url: string): Request {
+/** The web `Request` for `req` (what `authorize` receives): body streamed on demand, or re-serialised when parsed. */
+export function toWebRequest(req: NodeRequest, url: string, onFirstPull: () => void = () => {}): Request {
   const method = req.method ?? 'GET'
   const hasBody = method !== 'GET' && method !== 'HEAD'
   if (!hasBody) return new Request(url, { method, headers: headersOf(req, []) })
@@ -55,12 +63,77 @@ export function toWebRequest(req: NodeRequest, url: string): Request {
     const headers = headersOf(req, ['content-length', 'transfer-encoding'])
     return new Request(url, { method, headers, body: serialize(req.body) })
   }
-  return new Request(url, {
-    method,
-    headers: headersOf(req, []),
-    body: streamOf(req),
-    duplex: 'half',
-  } as RequestInit)
+  const body = streamOf(req, onFirstPull)
+  return new Request(url, { method, headers: headersOf(req, []), body, duplex: 'half' } as RequestInit)
+}
+
+/** The body of a parsed request (`express.json()`), serialised again and held to the same limit. */
+function parsedBody(req: NodeRequest, limit: number): string | Uint8Array {
+  const body = serialize(req.body)
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
+  if (size > limit) throw tooLarge(limit)
+  return body
+}
+
+/** Reads the raw body into one buffer of at most `limit` bytes; past that, the rest is discarded unread. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    const done = (settle: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', onBroken).off('close', onBroken)
+      settle()
+    }
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength
+      if (total <= limit) chunks.push(chunk)
+      else done(() => reject(tooLarge(limit)))
+    }
+    const onEnd = () =>
+      done(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
+    const onBroken = () =>
+      done(() =>
+        reject(
+          new AuthEndpointError(
+            'INVALID_BODY',
+            'The request body could not be read; the connection may have closed early.',
+          ),
+        ),
+      )
+    // Aborted while authorize or the rate limit was awaited: no event would come any more.
+    if (req.destroyed) return onBroken()
+    req.on('data', onData).on('end', onEnd).on('error', onBroken).on('close', onBroken)
+    // Flowing even if something paused it; past the limit it keeps flowing with no listener, so the rest
+    // is discarded instead of the socket destroyed, and the 413 still reaches the caller.
+    req.resume()
+  })
+}
+
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name]
+  if (value === undefined) return null
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** The route's view of a node request: headers read in place, a web `Request` only if `authorize` asks. */
+export function fromNode(req: NodeRequest, url: () => string): Incoming {
+  let request: Request | undefined
+  let streamed = false
+  return {
+    method: req.method ?? 'GET',
+    header: (name) => headerOf(req, name),
+    request: () => {
+      request ??= toWebRequest(req, url(), () => {
+        streamed = true
+      })
+      return request
+    },
+    body: async (limit) => {
+      // `authorize` started reading through its Request (e.g. a clone): continue on that stream.
+      if (streamed && request?.body) return readLimited(request.body, limit)
+      return alreadyRead(req) ? parsedBody(req, limit) : readBody(req, limit)
+    },
+  }
 }
 
 /** The request's own URL from its socket and Host header (`path` defaults to `req.url`). */
@@ -74,27 +147,26 @@ export function urlOf(req: IncomingMessage, path = req.url ?? '/', protocol?: st
   }
 }
 
-/** Writes a web `Response` to `res`. */
-export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer())
+/** Writes an answer to `res`: head and body in one write, with a Content-Length (not chunked). */
+export function writeAnswer(res: ServerResponse, answer: Answer): void {
   if (res.headersSent) {
     res.end()
     return
   }
-  res.statusCode = response.status
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
-  res.end(body)
+  const { body, cookies } = answer
+  const headers: Record<string, string | string[]> = { ...answer.headers }
+  if (body !== null) headers['Content-Length'] = String(Buffer.byteLength(body))
+  if (cookies !== undefined && cookies.length > 0) headers['set-cookie'] = [...cookies]
+  res.writeHead(answer.status, headers)
+  res.end(body ?? undefined)
 }
 
-/** Runs `handler` for a node request: builds the `Request`, passes the socket address, writes the answer. */
+/** Runs the route for a node request, passing the socket address, and writes the answer (`url` is asked lazily). */
 export async function serveNode(
-  handler: AuthHandler,
+  route: Route,
   req: NodeRequest,
   res: ServerResponse,
-  url: string,
+  url: () => string,
 ): Promise<void> {
-  const response = await handler(toWebRequest(req, url), { clientAddress: req.socket.remoteAddress })
-  await sendWebResponse(res, response)
+  writeAnswer(res, await route(fromNode(req, url), { clientAddress: req.socket.remoteAddress }))
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createAuthHandler } from './handler.js'
+import { createRoute } from './handler.js'
 import { serveNode, urlOf } from './node-bridge.js'
 import type { AuthHandlerOptions } from './types.js'
 
@@ -10,10 +10,10 @@ import type { AuthHandlerOptions } from './types.js'
 export function createNodeListener(
   options: AuthHandlerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const handler = createAuthHandler(options)
+  const route = createRoute(options)
   return (req, res) => {
-    serveNode(handler, req, res, urlOf(req)).catch(() => {
-      // The handler never rejects: only a broken request stream or socket gets here.
+    serveNode(route, req, res, () => urlOf(req)).catch(() => {
+      // The route never rejects: only a failing write to a broken socket gets here.
       if (!res.headersSent) res.statusCode = 500
       res.end()
     })

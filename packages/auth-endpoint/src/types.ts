@@ -90,7 +90,7 @@ export interface AuthHandlerOptions {
   logger?: Logger
   /** Clock in milliseconds, for tests. @default Date.now */
   now?: () => number
-  /** Skip the "refuses to run in a browser" guard (jsdom tests only). @default false */
+  /** Skip the "refuses to run in a browser or browser worker" guard (jsdom tests only). @default false */
   dangerouslyAllowBrowser?: boolean
 }
 
@@ -103,12 +103,15 @@ export interface RequestContext {
 /** The web-standard signing route. */
 export type AuthHandler = (request: Request, context?: RequestContext) => Promise<Response>
 
-/** V1 answer to GET (ImageKit's documented shape); POST adds `params`. */
+/** V1 answer to GET (ImageKit's documented shape plus `serverTime`); POST adds `params`. */
 export interface SignatureV1 {
   token: string
+  /** Unix seconds after which ImageKit refuses the signature. */
   expire: number
   signature: string
   publicKey: string
+  /** The route's clock when it signed, Unix seconds: `expire - serverTime` is the lifetime, whatever the client's clock says. */
+  serverTime: number
   params?: Record<string, string>
 }
 
@@ -117,5 +120,13 @@ export interface SignatureV2 {
   token: string
   expire: number
   publicKey: string
+  /** The route's clock when it signed, Unix seconds (the JWT's `iat`). */
+  serverTime: number
   params: Record<string, string>
+}
+
+/** Answer to `POST { files: [...] }`: one signature per file, in order; every item carries the same `serverTime`. */
+export interface SignatureBatch<S extends SignatureV1 | SignatureV2 = SignatureV1 | SignatureV2> {
+  files: S[]
+  serverTime: number
 }

@@ -41,7 +41,14 @@ const json = (body: string, contentType = 'application/json') => ({
 async function expectSigningRoute(base: string, seen: string[]) {
   const got = await receive(await fetch(`${base}?v=1`, { headers: { 'x-user': '42' } }))
   expect(got.status).toBe(200)
-  expect(Object.keys(got.json).sort()).toEqual(['expire', 'params', 'publicKey', 'signature', 'token'])
+  expect(Object.keys(got.json).sort()).toEqual([
+    'expire',
+    'params',
+    'publicKey',
+    'serverTime',
+    'signature',
+    'token',
+  ])
   expect(seen.at(-1)).toBe(`${base}?v=1`)
 
   const posted = await receive(await fetch(base, json(JSON.stringify({ fileName: 'cat.png', size: 5 }))))
@@ -139,6 +146,127 @@ describe('adapters: node:http', () => {
     const got = await receive(await fetch(running.url, init as RequestInit))
     expect(got.status).toBe(413)
     expect(got.json.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+})
+
+describe('adapters: node:http without needless conversions', () => {
+  const anonymous = () =>
+    createNodeListener({
+      publicKey: PUBLIC_KEY,
+      privateKey: PRIVATE_KEY,
+      allowAnonymous: true,
+      logger: recordingLogger(),
+    })
+
+  it('signs GET and POST for anonymous callers (no authorize, so no web Request is needed)', async () => {
+    running = await listen(anonymous())
+    const got = await receive(await fetch(running.url))
+    expect(got.status).toBe(200)
+    expect(got.headers.get('content-length')).toBe(String(Buffer.byteLength(got.text)))
+    expect(got.headers.get('transfer-encoding')).toBeNull()
+    expect(got.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff')
+    const posted = await receive(await fetch(running.url, json(JSON.stringify({ fileName: 'a.png' }))))
+    expect(posted.json.params).toEqual({})
+    expect(typeof posted.json.serverTime).toBe('number')
+  })
+
+  it('reads a chunked body (no Content-Length) under the limit', async () => {
+    running = await listen(anonymous())
+    const parts = ['{"fileName":', '"chunked.png",', '"size":5}'].map((part) =>
+      new TextEncoder().encode(part),
+    )
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts.shift()
+        if (part === undefined) controller.close()
+        else controller.enqueue(part)
+      },
+    })
+    const init = { ...json(''), body, duplex: 'half' }
+    const got = await receive(await fetch(running.url, init as RequestInit))
+    expect(got.status).toBe(200)
+    expect(got.json.signature).toMatch(/^[0-9a-f]{40}$/)
+  })
+
+  it('refuses a declared Content-Length over the limit with 413, and the connection answers again', async () => {
+    running = await listen(anonymous())
+    const big = JSON.stringify({ fileName: 'a', description: 'x'.repeat(20_000) })
+    const refused = await receive(await fetch(running.url, json(big)))
+    expect(refused.status).toBe(413)
+    expect((await receive(await fetch(running.url))).status).toBe(200)
+  })
+
+  it('a caller who hangs up while authorize runs: the route still finishes (it does not wait for the body)', async () => {
+    const signal = () => {
+      let resolve: () => void = () => {}
+      return { promise: new Promise<void>((done) => (resolve = done)), fire: () => resolve() }
+    }
+    const [started, closed, answered] = [signal(), signal(), signal()]
+    const authorize = async (request: Request) => {
+      started.fire()
+      await closed.promise
+      return request.headers.get('x-user')
+    }
+    const listener = createNodeListener({ ...options(), authorize })
+    running = await listen((req, res) => {
+      req.once('close', closed.fire)
+      const end = res.end.bind(res)
+      res.end = ((...args: Parameters<typeof end>) => {
+        answered.fire()
+        return end(...args)
+      }) as typeof res.end
+      listener(req, res)
+    })
+    const controller = new AbortController()
+    const init = { ...json('{"fileName":"a.png"}'), signal: controller.signal }
+    const request = fetch(running.url, init).catch((error: Error) => error.name)
+    await started.promise
+    controller.abort()
+    expect(await request).toBe('AbortError')
+    await answered.promise
+  })
+
+  it('answers a relayed empty refusal with our JSON and its true length, not the app-set Content-Length', async () => {
+    const authorize = () => new Response('', { status: 403, headers: { 'content-length': '0' } })
+    running = await listen(createNodeListener({ ...options(), authorize }))
+    const got = await receive(await fetch(running.url))
+    expect(got.status).toBe(403)
+    expect(got.json).toEqual({ code: 'FORBIDDEN', message: 'You are not allowed to upload.' })
+    expect(got.headers.get('content-length')).toBe(String(Buffer.byteLength(got.text)))
+  })
+
+  it("relays an authorize refusal's status, body and every Set-Cookie", async () => {
+    const authorize = () => {
+      const headers = new Headers({ 'content-type': 'text/plain' })
+      headers.append('set-cookie', 'a=1')
+      headers.append('set-cookie', 'b=2')
+      return new Response('Sign in first.', { status: 401, headers })
+    }
+    running = await listen(createNodeListener({ ...options(), authorize }))
+    const got = await receive(await fetch(running.url))
+    expect(got.status).toBe(401)
+    expect(got.text).toBe('Sign in first.')
+    expect(got.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    expect(got.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('gives authorize the real body: a clone may read it, consuming it is a server bug (500, logged)', async () => {
+    const bodies: string[] = []
+    const logger = recordingLogger()
+    const reads = (consume: boolean) => async (request: Request) => {
+      bodies.push(await (consume ? request : request.clone()).text())
+      return 'user-1'
+    }
+    const body = JSON.stringify({ fileName: 'a.png' })
+    running = await listen(createNodeListener({ ...options(), authorize: reads(false) }))
+    expect((await receive(await fetch(running.url, json(body)))).status).toBe(200)
+    await running.close()
+    running = await listen(createNodeListener({ ...options(), logger, authorize: reads(true) }))
+    const consumed = await receive(await fetch(running.url, json(body)))
+    expect(bodies).toEqual([body, body])
+    expect(consumed.json.code).toBe('INTERNAL')
+    expect(logger.error).toHaveBeenCalledOnce()
   })
 })
 

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import {
   call,
   expectNoKeyInAnything,
   handlerWith,
   KEY_IN_ERROR,
   PRIVATE_KEY,
+  PUBLIC_KEY,
   postJson,
   ROTATED_KEYS,
   recordingLogger,
@@ -79,5 +80,55 @@ describe('a short development key', () => {
     const { status, json } = await call(handlerWith({ publicKey: 'p', privateKey: 'k' }))
     expect(status).toBe(200)
     expect(verifies('k', json)).toBe(true)
+  })
+})
+
+describe('the leak guard', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('replaces a signature answer that would carry the key (here: inside the public key) by 500 INTERNAL', async () => {
+    const handler = handlerWith({ publicKey: `${PUBLIC_KEY}${PRIVATE_KEY}` })
+    for (const request of [undefined, postJson({ fileName: 'a.png' })]) {
+      const { status, json } = await call(handler, request)
+      expect(status).toBe(500)
+      expect(json.code).toBe('INTERNAL')
+    }
+  })
+
+  it("checks a relayed refusal's headers and cookies too", async () => {
+    const refusals = [
+      () => new Response('no', { status: 403, headers: { 'x-debug': PRIVATE_KEY } }),
+      () => new Response('no', { status: 403, headers: { 'set-cookie': `k=${PRIVATE_KEY}` } }),
+      () => new Response(null, { status: 401, headers: { 'x-debug': `key ${PRIVATE_KEY}` } }),
+    ]
+    for (const authorize of refusals) {
+      const { status, json, headers } = await call(handlerWith({ authorize }))
+      expect(status).toBe(500)
+      expect(json.code).toBe('INTERNAL')
+      expect(headers.get('set-cookie')).toBeNull()
+    }
+  })
+
+  it('relays a clean refusal with its cookies', async () => {
+    const authorize = () => {
+      const headers = new Headers({ 'content-type': 'text/plain' })
+      headers.append('set-cookie', 'a=1')
+      headers.append('set-cookie', 'b=2')
+      return new Response('Editors only.', { status: 403, headers })
+    }
+    const { status, text, headers } = await call(handlerWith({ authorize }))
+    expect(status).toBe(403)
+    expect(text).toBe('Editors only.')
+    expect(headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    expect(headers.get('content-type')).toBe('text/plain')
+  })
+
+  it('checks answers as strings before they become a Response: none is cloned or read back', async () => {
+    const clone = vi.spyOn(Response.prototype, 'clone')
+    const handler = handlerWith()
+    expect((await call(handler)).status).toBe(200)
+    expect((await call(handler, postJson({ fileName: 'a.png' }))).status).toBe(200)
+    expect((await call(handler, postJson('{'))).status).toBe(400)
+    expect(clone).not.toHaveBeenCalled()
   })
 })

@@ -59,6 +59,27 @@ describe('startup checks', () => {
     expect(() => handlerWith({ dangerouslyAllowBrowser: true })).not.toThrow()
   })
 
+  it('refuses to run in a browser Web Worker or ServiceWorker (same coded error)', () => {
+    class WorkerGlobalScope {
+      importScripts() {}
+    }
+    class ServiceWorkerGlobalScope extends WorkerGlobalScope {}
+    for (const Scope of [WorkerGlobalScope, ServiceWorkerGlobalScope]) {
+      vi.stubGlobal('WorkerGlobalScope', WorkerGlobalScope)
+      vi.stubGlobal('self', new Scope())
+      expect(startupError(() => handlerWith()).message).toMatch(/never reach a browser/)
+      expect(() => handlerWith({ dangerouslyAllowBrowser: true })).not.toThrow()
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('runs in server worker runtimes whose global scope has no importScripts (Cloudflare Workers, Deno)', () => {
+    class WorkerGlobalScope {}
+    vi.stubGlobal('WorkerGlobalScope', WorkerGlobalScope)
+    vi.stubGlobal('self', new WorkerGlobalScope())
+    expect(() => handlerWith()).not.toThrow()
+  })
+
   it('refuses bad option values with a message saying what to fix', () => {
     expect(startupError(() => handlerWith({ apiVersion: 3 as 1 })).message).toContain('apiVersion')
     expect(startupError(() => handlerWith({ policy: { allowedFolders: ['../etc'] } })).message).toContain(

@@ -20,11 +20,11 @@ describe('the V1 signature', () => {
     )
   })
 
-  it('GET answers { token, expire, signature, publicKey } signed over token + expire', async () => {
+  it('GET answers { token, expire, signature, publicKey, serverTime } signed over token + expire', async () => {
     const clock = fakeClock(1_700_000_000_000)
     const { status, json } = await call(handlerWith({ now: clock.now }))
     expect(status).toBe(200)
-    expect(Object.keys(json).sort()).toEqual(['expire', 'publicKey', 'signature', 'token'])
+    expect(Object.keys(json).sort()).toEqual(['expire', 'publicKey', 'serverTime', 'signature', 'token'])
     expect(json.publicKey).toBe(PUBLIC_KEY)
     expect(json.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     const expected = createHmac('sha1', PRIVATE_KEY).update(`${json.token}${json.expire}`).digest('hex')

@@ -30,7 +30,7 @@ async function acceptsUpload(token: string, form: Record<string, string>): Promi
 }
 
 describe('V2 (JWT) mode', () => {
-  it('POST answers { token, expire, publicKey, params } with an HS256 JWT whose kid is the public key', async () => {
+  it('POST answers { token, expire, publicKey, params, serverTime } with an HS256 JWT whose kid is the public key', async () => {
     const body = {
       fileName: 'cat.png',
       size: 1000,
@@ -42,7 +42,7 @@ describe('V2 (JWT) mode', () => {
     }
     const { status, json } = await call(handler, postJson(body))
     expect(status).toBe(200)
-    expect(Object.keys(json).sort()).toEqual(['expire', 'params', 'publicKey', 'token'])
+    expect(Object.keys(json).sort()).toEqual(['expire', 'params', 'publicKey', 'serverTime', 'token'])
     expect(json.params).toEqual({
       fileName: 'cat.png',
       folder: '/users/7',
