@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { applyKeyAction, type DemoConfig, type KeyAction } from './demo-config.js'
-import { type EmulatorStats, emulatorApi, type FaultRule, type ListedFault } from './emulator-api.js'
+import {
+  type EmulatorStats,
+  emulatorApi,
+  type FaultRule,
+  filesApi,
+  type ListedFault,
+} from './emulator-api.js'
 import { describeFault, FAULT_PRESETS } from './fault-presets.js'
 
 export interface FaultPanelProps {
@@ -114,7 +120,7 @@ export function FaultPanel({ config, onKeyChange, title = 'Fault panel' }: Fault
         <button type="button" onClick={() => run('All faults cleared', api.clearFaults)}>
           Clear faults
         </button>
-        <button type="button" onClick={() => run('All stored files deleted', api.clearFiles)}>
+        <button type="button" onClick={() => run('All stored files deleted', filesApi.clear)}>
           Clear stored files
         </button>
       </fieldset>

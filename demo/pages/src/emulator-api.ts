@@ -1,4 +1,8 @@
-/** A thin client for the emulator's `/_emulator/*` HTTP API (CORS-enabled), used by the fault panel and gallery. */
+/**
+ * The pages' clients: the emulator's `/_emulator/*` control API (CORS-enabled) for what ImageKit has no
+ * API for (faults, counters), and the demo server's `/api/demo/files` for the files, which it answers
+ * with ImageKit's media API (list, delete) so the private key stays on the server.
+ */
 
 export type FaultAction =
   | { type: 'status'; status: number; message?: string }
@@ -24,28 +28,43 @@ export interface EmulatorStats {
   tokensUsed: string[]
 }
 
+/** The fields the gallery reads of ImageKit's file object (GET /v1/files). */
 export interface StoredFile {
   fileId: string
   name: string
   filePath: string
   url: string
   size: number
+  thumbnail?: string
   mime?: string
   fileType?: string
   tags?: string[] | null
   createdAt?: string
 }
 
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(url: string, method: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, cache: 'no-store' }
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' }
     init.body = JSON.stringify(body)
   }
-  const response = await fetch(`${base}/_emulator${path}`, init)
-  if (!response.ok) throw new Error(`${method} /_emulator${path} answered ${response.status}`)
+  const response = await fetch(url, init)
   const text = await response.text()
+  if (!response.ok) {
+    const detail = errorMessage(text)
+    throw new Error(`${method} ${url} answered ${response.status}${detail ? `: ${detail}` : ''}`)
+  }
   return (text ? JSON.parse(text) : null) as T
+}
+
+/** ImageKit's `message` of an error answer (e.g. a read-only key refused a delete), if it has one. */
+function errorMessage(text: string): string | undefined {
+  try {
+    const message: unknown = (JSON.parse(text) as { message?: unknown }).message
+    return typeof message === 'string' ? message : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function asArray<T>(value: unknown, key: string): T[] {
@@ -54,16 +73,24 @@ function asArray<T>(value: unknown, key: string): T[] {
   return Array.isArray(inner) ? (inner as T[]) : []
 }
 
+/** Faults and counters: the emulator's control routes. */
 export function emulatorApi(base: string) {
+  const control = (method: string, path: string, body?: unknown) =>
+    call<unknown>(`${base}/_emulator${path}`, method, body)
   return {
-    addFault: (rule: FaultRule) => call<unknown>(base, 'POST', '/faults', rule),
-    listFaults: async () => asArray<ListedFault>(await call<unknown>(base, 'GET', '/faults'), 'faults'),
-    clearFaults: () => call<unknown>(base, 'DELETE', '/faults'),
-    listFiles: async () => asArray<StoredFile>(await call<unknown>(base, 'GET', '/files'), 'files'),
-    clearFiles: () => call<unknown>(base, 'DELETE', '/files'),
-    stats: () => call<EmulatorStats>(base, 'GET', '/stats'),
-    resetStats: () => call<unknown>(base, 'POST', '/stats/reset'),
+    addFault: (rule: FaultRule) => control('POST', '/faults', rule),
+    listFaults: async () => asArray<ListedFault>(await control('GET', '/faults'), 'faults'),
+    clearFaults: () => control('DELETE', '/faults'),
+    stats: () => call<EmulatorStats>(`${base}/_emulator/stats`, 'GET'),
+    resetStats: () => control('POST', '/stats/reset'),
   }
 }
 
 export type EmulatorApi = ReturnType<typeof emulatorApi>
+
+/** Files: the demo server's proxy to ImageKit's media API (newest first). */
+export const filesApi = {
+  list: async () => asArray<StoredFile>(await call<unknown>('/api/demo/files', 'GET'), 'files'),
+  delete: (fileId: string) => call<unknown>(`/api/demo/files/${encodeURIComponent(fileId)}`, 'DELETE'),
+  clear: () => call<{ deleted: number }>('/api/demo/files', 'DELETE'),
+}

@@ -3,7 +3,7 @@ import './demo.css'
 import { StrictMode, useCallback, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { DemoConfig } from './demo-config.js'
-import { emulatorApi, type StoredFile } from './emulator-api.js'
+import { filesApi, type StoredFile } from './emulator-api.js'
 import { Layout } from './Layout.js'
 import { useDemoConfig } from './use-demo-config.js'
 
@@ -15,23 +15,24 @@ function isImage(file: StoredFile): boolean {
   )
 }
 
-/** Newest upload first (the emulator lists them in the order they were stored). */
-function newestFirst(files: StoredFile[]): StoredFile[] {
-  return [...files].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
-}
-
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-/** ImageKit's thumbnail transformation, as the emulator serves it: `${urlEndpoint}/tr:n-ik_ml_thumbnail${filePath}`. */
+/** The file object's `thumbnail`, else ImageKit's thumbnail transformation: `${urlEndpoint}/tr:n-ik_ml_thumbnail${filePath}`. */
 function thumbnailUrl(config: DemoConfig, file: StoredFile): string {
-  return `${config.urlEndpoint.replace(/\/+$/, '')}/tr:n-ik_ml_thumbnail${file.filePath}`
+  return file.thumbnail ?? `${config.urlEndpoint.replace(/\/+$/, '')}/tr:n-ik_ml_thumbnail${file.filePath}`
 }
 
-function FileCard({ config, file }: { config: DemoConfig; file: StoredFile }) {
+interface FileCardProps {
+  config: DemoConfig
+  file: StoredFile
+  onDelete: (file: StoredFile) => void
+}
+
+function FileCard({ config, file, onDelete }: FileCardProps) {
   return (
     <li className="demo-tile">
       {isImage(file) ? (
@@ -48,23 +49,31 @@ function FileCard({ config, file }: { config: DemoConfig; file: StoredFile }) {
         {formatBytes(file.size)} · {file.filePath.slice(0, file.filePath.lastIndexOf('/')) || '/'}
       </span>
       {file.tags && file.tags.length > 0 && <span className="demo-hint">Tags: {file.tags.join(', ')}</span>}
+      <button type="button" aria-label={`Delete ${file.name}`} onClick={() => onDelete(file)}>
+        Delete
+      </button>
     </li>
   )
 }
 
+/** Every stored file, newest first, from ImageKit's list API (through the demo server); delete one by one. */
 function Gallery({ config }: { config: DemoConfig }) {
   const [files, setFiles] = useState<StoredFile[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(() => {
     if (!config.emulatorUrl) return
-    emulatorApi(config.emulatorUrl)
-      .listFiles()
-      .then(
-        (listed) => setFiles(newestFirst(listed)),
-        (reason: unknown) => setError(String(reason)),
-      )
+    filesApi.list().then(
+      (listed) => {
+        setFiles(listed)
+        setError(null)
+      },
+      (reason: unknown) => setError(String(reason)),
+    )
   }, [config])
   useEffect(load, [load])
+  const remove = (file: StoredFile) => {
+    filesApi.delete(file.fileId).then(load, (reason: unknown) => setError(String(reason)))
+  }
   if (!config.emulatorUrl) {
     return (
       <p className="demo-note">
@@ -82,7 +91,7 @@ function Gallery({ config }: { config: DemoConfig }) {
           Refresh
         </button>
       </div>
-      {error && <p role="alert">Could not list the files: {error}</p>}
+      {error && <p role="alert">The media API call failed: {error}</p>}
       {files && files.length === 0 && (
         <p className="demo-note">
           Nothing stored yet: upload something on the <a href="/">React page</a>.
@@ -91,7 +100,7 @@ function Gallery({ config }: { config: DemoConfig }) {
       {files && files.length > 0 && (
         <ul className="demo-tiles">
           {files.map((file) => (
-            <FileCard key={file.fileId} config={config} file={file} />
+            <FileCard key={file.fileId} config={config} file={file} onDelete={remove} />
           ))}
         </ul>
       )}
@@ -106,7 +115,12 @@ function App() {
       current="/gallery.html"
       title="Gallery"
       config={config}
-      intro={<p>Every file the emulator has stored, with thumbnails from its URL endpoint.</p>}
+      intro={
+        <p>
+          Every file the emulator has stored, listed and deleted with ImageKit's media API (as an app's server
+          would, with the key the demo signs with), with thumbnails from its URL endpoint.
+        </p>
+      }
     >
       {error && <p role="alert">Could not reach the demo server: {error}</p>}
       {config && <Gallery config={config} />}

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express'
+import express, { type Response, type Router } from 'express'
 import type { DemoKeys, KeyAction, KeyState, SigningKey } from './demo-keys.js'
 import { demoUser, userFolder } from './signing-route.js'
 
@@ -32,7 +32,76 @@ function isKeyAction(value: unknown): value is KeyAction {
   return typeof value === 'string' && (KEY_ACTIONS as readonly string[]).includes(value)
 }
 
-/** GET /api/demo/config for the pages; POST /api/demo/key for the fault panel's key scenarios. */
+interface MediaAnswer {
+  status: number
+  body: unknown
+}
+
+/**
+ * One call to the emulator's media API (ImageKit's `/v1/files…`), server side: Basic auth with the
+ * private key the demo signs with, so the key scenarios show what an app's key may do, and the
+ * private key never reaches a page.
+ */
+async function media(
+  backend: DemoBackend,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<MediaAnswer> {
+  const headers: Record<string, string> = {
+    authorization: `Basic ${Buffer.from(`${backend.activeKey().privateKey}:`).toString('base64')}`,
+  }
+  const init: RequestInit = { method, headers }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
+  const response = await fetch(`${backend.emulatorUrl}${path}`, init)
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : null }
+}
+
+/** Clear the gallery the way an app would: list (1000 at a time), then bulk delete (100 at a time). */
+async function clearFiles(backend: DemoBackend): Promise<MediaAnswer> {
+  let deleted = 0
+  for (;;) {
+    const listed = await media(backend, 'GET', '/v1/files?limit=1000')
+    if (listed.status !== 200) return listed
+    const ids = (listed.body as { fileId: string }[]).map((file) => file.fileId)
+    if (ids.length === 0) return { status: 200, body: { deleted } }
+    for (let at = 0; at < ids.length; at += 100) {
+      const fileIds = ids.slice(at, at + 100)
+      const answer = await media(backend, 'POST', '/v1/files/batch/deleteByFileIds', { fileIds })
+      if (answer.status !== 200) return answer
+      deleted += fileIds.length
+    }
+  }
+}
+
+/** /api/demo/files: the gallery's list and delete, and the fault panel's "clear", over the media API. */
+function filesRoutes(router: Router, backend: DemoBackend): void {
+  const send = (res: Response, answer: MediaAnswer) => {
+    res.set('Cache-Control', 'no-store').status(answer.status)
+    if (answer.body === null) res.end()
+    else res.json(answer.body)
+  }
+  router.use('/files', (_req, res, next) => {
+    if (backend.emulatorUrl) return next()
+    res.status(409).json({ code: 'REAL_IMAGEKIT', message: 'The gallery lists the local emulator only.' })
+  })
+  router.get('/files', async (_req, res) =>
+    send(res, await media(backend, 'GET', '/v1/files?sort=DESC_CREATED')),
+  )
+  router.delete('/files', async (_req, res) => send(res, await clearFiles(backend)))
+  router.delete('/files/:fileId', async (req, res) => {
+    send(res, await media(backend, 'DELETE', `/v1/files/${encodeURIComponent(req.params.fileId)}`))
+  })
+}
+
+/**
+ * GET /api/demo/config for the pages; POST /api/demo/key for the fault panel's key scenarios;
+ * /api/demo/files for the gallery (see filesRoutes).
+ */
 export function demoApi(backend: DemoBackend): Router {
   const router = express.Router()
   const config = (cookie: string | undefined): DemoConfig => {
@@ -68,5 +137,6 @@ export function demoApi(backend: DemoBackend): Router {
       res.status(500).json({ code: 'KEY_ACTION_FAILED', message: String(error) })
     }
   })
+  filesRoutes(router, backend)
   return router
 }

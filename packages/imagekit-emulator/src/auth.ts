@@ -31,14 +31,36 @@ export function checkKeyUsable(key: KeyPair, state: EmulatorState): KeyPair {
   return key
 }
 
-/** Server-side upload: the private key as the Basic auth user name. */
-export function authenticateBasic(authorization: string, state: EmulatorState): KeyPair {
-  const privateKey = basicUser(authorization)
+/** The pair whose private key is the Basic auth user name (seeds: "Provide your private API key as the basic auth username value"). */
+function basicKey(authorization: string | undefined, state: EmulatorState): KeyPair {
+  const privateKey = authorization === undefined ? undefined : basicUser(authorization)
   if (privateKey === undefined) throw new ApiError(401, messages.noPrivateKey)
   const key = state.keys.find((candidate) => safeEqual(candidate.privateKey, privateKey))
   if (!key) throw forbidden(messages.notAuthenticated)
   if (state.keys.isExpired(key)) throw forbidden(messages.expiredPrivateKey)
-  return checkKeyUsable(key, state)
+  return key
+}
+
+/** Server-side upload: the private key as the Basic auth user name. */
+export function authenticateBasic(authorization: string, state: EmulatorState): KeyPair {
+  return checkKeyUsable(basicKey(authorization, state), state)
+}
+
+/**
+ * The media API: Basic auth only, then the key's media access from the seeds' table
+ * (imagekit-api-keys.md, "Resource list"): list, details and metadata need `Read only` or more;
+ * update, tags and delete need `Read and write`; `None` can do nothing.
+ */
+export function authenticateMedia(
+  authorization: string | undefined,
+  state: EmulatorState,
+  need: 'read' | 'write',
+): KeyPair {
+  const key = basicKey(authorization, state)
+  if (state.accountDisabled) throw forbidden(messages.accountDisabled)
+  if (key.mediaAccess === 'none') throw forbidden(messages.keyNoMediaAccess)
+  if (need === 'write' && key.mediaAccess !== 'readwrite') throw forbidden(messages.keyNotPermitted)
+  return key
 }
 
 function checkExpire(raw: string, nowMs: number): void {

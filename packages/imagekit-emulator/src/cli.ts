@@ -1,14 +1,22 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { defaultDataDir, type Emulator, startEmulator } from './emulator.js'
-import type { EmulatorOptions } from './types.js'
+import { KeyRuleError } from './key-rules.js'
+import { parseRateLimitSpecs } from './rate-limit-spec.js'
+import type { EmulatorOptions, KeyPairInit } from './types.js'
 
-const USAGE = `upkit-emulator — a local ImageKit upload API
+const USAGE = `upkit-emulator — a local ImageKit upload and media API
 
 Usage: upkit-emulator [--port 4600] [--host 127.0.0.1] [--data-dir DIR] [--max-file-size BYTES]
-                      [--quota BYTES] [--url-endpoint URL]
+                      [--quota BYTES] [--url-endpoint URL] [--keys FILE.json]
+                      [--rate-limit [ENDPOINT=]LIMIT/INTERVAL[,…] | off]…
+                      [--webhook-url URL --webhook-secret SECRET]
 
 Defaults: port 4600, host 127.0.0.1, data dir $UPKIT_EMULATOR_DATA or ~/.upkit-emulator,
-max file size 25 MB (ImageKit's free plan), no storage quota.`
+max file size 25 MB (ImageKit's free plan), no storage quota, one generated standard key pair,
+media API limits of 100/1s and 1000/15m per endpoint, no webhooks.
+--keys: a JSON array of { publicKey?, privateKey?, type?, mediaAccess? } (at most 5, one standard).
+--rate-limit: e.g. 100/1s,1000/15m (every endpoint), getDetails=10/1s (one), off (none).`
 
 function toBytes(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -27,6 +35,10 @@ function options(): EmulatorOptions | undefined {
       'max-file-size': { type: 'string' },
       quota: { type: 'string' },
       'url-endpoint': { type: 'string' },
+      keys: { type: 'string' },
+      'rate-limit': { type: 'string', multiple: true },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -41,6 +53,14 @@ function options(): EmulatorOptions | undefined {
   if (maxFileSize !== undefined) result.maxFileSize = maxFileSize
   if (quota !== undefined) result.storageQuota = quota
   if (values['url-endpoint']) result.urlEndpoint = values['url-endpoint']
+  if (values.keys) result.keys = JSON.parse(readFileSync(values.keys, 'utf8')) as KeyPairInit[]
+  const rateLimits = parseRateLimitSpecs(values['rate-limit'] ?? [])
+  if (rateLimits !== undefined) result.rateLimits = rateLimits
+  const webhook = { url: values['webhook-url'], secret: values['webhook-secret'] }
+  if (webhook.url || webhook.secret) {
+    if (!webhook.url || !webhook.secret) throw new Error('--webhook-url and --webhook-secret go together')
+    result.webhook = { url: webhook.url, secret: webhook.secret }
+  }
   return result
 }
 
@@ -58,6 +78,7 @@ function describe(emu: Emulator): string {
   upload (v1):  ${emu.uploadUrl}
   upload (v2):  ${emu.uploadUrlV2}
   urlEndpoint:  ${emu.urlEndpoint}
+  media API:    ${emu.url}/v1/files (Basic auth: private key as user name)
   control API:  ${emu.url}/_emulator/{faults,files,stats,keys,account,quota}
   data dir:     ${emu.dataDir}
 
@@ -94,6 +115,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`upkit-emulator: ${error instanceof Error ? error.message : String(error)}`)
+  const code = error instanceof KeyRuleError ? `[${error.code}] ` : ''
+  console.error(`upkit-emulator: ${code}${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

@@ -2,54 +2,34 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, badRequest } from './api-error.js'
 import { validateFaultRule } from './fault-store.js'
 import { sendError, sendJson } from './http-response.js'
+import { isPlainObject, readJsonBody } from './json-body.js'
+import { KeyRuleError } from './key-rules.js'
 import { messages } from './messages.js'
 import type { EmulatorState } from './state.js'
 import type { KeyPairInit } from './types.js'
 
-const MAX_BODY = 64 * 1024
-
-/** Read a small JSON body (empty body → {}). */
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY) throw badRequest('The request body is too large.')
-    chunks.push(chunk)
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim()
-  if (text === '') return {}
-  try {
-    const value: unknown = JSON.parse(text)
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
-  } catch {}
-  throw badRequest('The request body must be a JSON object.')
+const BODY_RULES = {
+  maxBytes: 64 * 1024,
+  tooLarge: 'The request body is too large.',
+  invalid: 'The request body must be a JSON object.',
 }
 
-/** Run an operation that throws plain Errors for refusals (key rules, fault rules) as a 400. */
+/** Read a small JSON object body (empty body → {}). */
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const value = (await readJsonBody(req, BODY_RULES)) ?? {}
+  if (!isPlainObject(value)) throw badRequest(BODY_RULES.invalid)
+  return value
+}
+
+/** Run an operation that throws plain Errors for refusals (key rules, fault rules) as a 400; key rules keep their code. */
 function attempt<T>(operation: () => T): T {
   try {
     return operation()
   } catch (error) {
     if (error instanceof ApiError) throw error
+    if (error instanceof KeyRuleError) throw badRequest(error.message, { code: error.code })
     throw badRequest(error instanceof Error ? error.message : String(error))
   }
-}
-
-/** Check a KeyPairInit that arrived as JSON. */
-function keyInit(body: Record<string, unknown>): KeyPairInit {
-  const { publicKey, privateKey, type, mediaAccess } = body
-  const optionalString = (value: unknown) =>
-    value === undefined || (typeof value === 'string' && value !== '')
-  if (!optionalString(publicKey) || !optionalString(privateKey))
-    throw badRequest('Keys must be non-empty strings.')
-  if (type !== undefined && type !== 'standard' && type !== 'restricted') {
-    throw badRequest("type must be 'standard' or 'restricted'.")
-  }
-  if (mediaAccess !== undefined && !['none', 'read', 'readwrite'].includes(mediaAccess as string)) {
-    throw badRequest("mediaAccess must be 'none', 'read' or 'readwrite'.")
-  }
-  return body as KeyPairInit
 }
 
 type Handler = (req: IncomingMessage, state: EmulatorState, param: string) => Promise<unknown> | unknown
@@ -77,7 +57,7 @@ const routes: Record<string, Handler> = {
   },
   'GET /keys': (_req, state) => state.keys.list(),
   'POST /keys': async (req, state) => {
-    const body = keyInit(await readJson(req))
+    const body = (await readJson(req)) as KeyPairInit
     return attempt(() => state.keys.add(body))
   },
   'POST /keys/:id/roll': async (req, state, publicKey) => {
@@ -95,6 +75,23 @@ const routes: Record<string, Handler> = {
     if (typeof disabled !== 'boolean') throw badRequest('disabled must be a boolean.')
     state.accountDisabled = disabled
     return { disabled }
+  },
+  'POST /rate-limits/reset': (_req, state) => {
+    state.rateLimiter.reset()
+    return { ok: true }
+  },
+  'GET /webhooks': (_req, state) => state.webhooks.deliveries(),
+  'POST /webhooks': async (req, state) => {
+    const { url, secret } = await readJson(req)
+    if (url === null) {
+      state.webhooks.configure(undefined)
+      return { url: null }
+    }
+    if (typeof url !== 'string' || typeof secret !== 'string') {
+      throw badRequest('Send { url, secret } to send webhooks there, or { url: null } to stop.')
+    }
+    attempt(() => state.webhooks.configure({ url, secret }))
+    return { url }
   },
   'POST /quota': async (req, state) => {
     const { bytes } = await readJson(req)

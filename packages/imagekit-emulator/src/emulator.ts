@@ -6,10 +6,20 @@ import { join, resolve } from 'node:path'
 import { FaultStore } from './fault-store.js'
 import { FileStore } from './file-store.js'
 import { KeyStore } from './key-store.js'
+import { RateLimiter } from './rate-limiter.js'
 import { createListener } from './router.js'
 import type { EmulatorState } from './state.js'
 import { TokenStore } from './token-store.js'
-import type { ActiveFault, EmulatorOptions, FaultRule, Stats, StoredFile } from './types.js'
+import type {
+  ActiveFault,
+  EmulatorOptions,
+  FaultRule,
+  Stats,
+  StoredFile,
+  WebhookDelivery,
+  WebhookOptions,
+} from './types.js'
+import { WebhookSender } from './webhook-sender.js'
 
 /** The free plan's upload limit for images, audio and raw files. */
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024
@@ -37,6 +47,16 @@ export interface Emulator {
   resetStats(): void
   setAccountDisabled(disabled: boolean): void
   setStorageQuota(bytes: number): void
+  /** Forget the media API's request counts (every rate-limit window starts afresh). */
+  resetRateLimits(): void
+  webhooks: {
+    /** Change (or, with undefined, stop) where events go. */
+    configure(options: WebhookOptions | undefined): void
+    /** Every event sent (the last 500), with its delivery status. */
+    deliveries(): WebhookDelivery[]
+    /** Resolves once every delivery started so far has succeeded or given up. */
+    settled(): Promise<void>
+  }
   /** Temp files of uploads in progress (empty when nothing is uploading). */
   tempFiles(): string[]
   stop(): Promise<void>
@@ -57,6 +77,9 @@ function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
   const state: EmulatorState = {
     keys: new KeyStore({ dataDir, keys: options.keys, now }),
     tokens: new TokenStore(now),
+    // Options that can be refused come before the file store, which starts work on the data dir.
+    rateLimiter: new RateLimiter(options.rateLimits),
+    webhooks: new WebhookSender(options.webhook, now),
     files: new FileStore(dataDir, () => state.urlEndpoint, options.compaction),
     faults: new FaultStore(),
     stats: { requests: 0, uploads: 0, tokensUsed: [] },
@@ -90,11 +113,18 @@ function emulatorApi(state: EmulatorState, server: Server, url: string, dataDir:
     setStorageQuota: (bytes) => {
       state.storageQuota = bytes
     },
+    resetRateLimits: () => state.rateLimiter.reset(),
+    webhooks: {
+      configure: (webhook) => state.webhooks.configure(webhook),
+      deliveries: () => state.webhooks.deliveries(),
+      settled: () => state.webhooks.settled(),
+    },
     tempFiles: () => state.files.tempFiles(),
     stop: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()))
       server.closeAllConnections()
       await Promise.allSettled([...state.inflight])
+      await state.webhooks.close()
       await closed
       await state.files.close()
     },

@@ -34,6 +34,8 @@ export class FileStore {
   #tmpDir: string
   #indexFile: string
   #records: Map<string, FileRecord>
+  /** fileId → filePath, for the media API (which names files by id). */
+  #ids = new Map<string, string>()
   #journal: Journal
   #compaction: Required<CompactionOptions>
   #compacting: Promise<void> | undefined
@@ -53,7 +55,10 @@ export class FileStore {
     mkdirSync(this.#tmpDir, { recursive: true })
     const loaded = loadIndex(dataDir)
     this.#records = loaded.records
-    for (const record of this.#records.values()) this.#bytes += record.size
+    for (const record of this.#records.values()) {
+      this.#bytes += record.size
+      this.#ids.set(record.fileId, record.filePath)
+    }
     this.#journal = new Journal(dataDir, loaded.generation, loaded.lines)
     removeOrphanBlobs(this.#filesDir, this.#records.values())
     this.#maybeCompact()
@@ -75,6 +80,12 @@ export class FileStore {
 
   record(filePath: string): FileRecord | undefined {
     return this.#records.get(filePath)
+  }
+
+  /** The current version of the file with this fileId. */
+  byId(fileId: string): FileRecord | undefined {
+    const filePath = this.#ids.get(fileId)
+    return filePath === undefined ? undefined : this.#records.get(filePath)
   }
 
   diskPath(record: FileRecord): string {
@@ -153,12 +164,22 @@ export class FileStore {
    */
   async #change(entry: JournalEntry): Promise<void> {
     const displaced = applyEntry(this.#records, entry)
+    this.#reindex(entry, displaced)
     const added = entry.op === 'put' ? entry.record.size : 0
     this.#bytes += added - displaced.reduce((sum, record) => sum + record.size, 0)
     const written = this.#journal.append(entry)
     this.#maybeCompact()
     await written
     await Promise.all(displaced.map((record) => rm(this.diskPath(record), { force: true })))
+  }
+
+  /** Keep #ids in step with #records: drop the ids of displaced records no longer stored, add a put's. */
+  #reindex(entry: JournalEntry, displaced: FileRecord[]): void {
+    for (const record of displaced) {
+      const gone = this.#records.get(record.filePath)?.fileId !== record.fileId
+      if (gone && this.#ids.get(record.fileId) === record.filePath) this.#ids.delete(record.fileId)
+    }
+    if (entry.op === 'put') this.#ids.set(entry.record.fileId, entry.record.filePath)
   }
 
   #maybeCompact(): void {

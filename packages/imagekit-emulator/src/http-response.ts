@@ -33,7 +33,7 @@ export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requ
 }
 
 export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, DELETE, OPTIONS')
+  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PATCH, DELETE, OPTIONS')
   res.setHeader(
     'Access-Control-Allow-Headers',
     req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type',
@@ -73,5 +73,5 @@ export function sendError(res: ServerResponse, error: unknown): void {
     res.end(error.rawBody)
     return
   }
-  sendJson(res, error.status, { message: error.message, help: HELP }, error.headers)
+  sendJson(res, error.status, { message: error.message, help: HELP, ...error.fields }, error.headers)
 }

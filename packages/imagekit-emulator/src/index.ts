@@ -1,7 +1,9 @@
 export { signV1 } from './auth.js'
 export { DEFAULT_MAX_FILE_SIZE, defaultDataDir, type Emulator, startEmulator } from './emulator.js'
-export { KeyStore, MAX_ACTIVE_KEYS } from './key-store.js'
+export { type KeyRuleCode, KeyRuleError, MAX_ACTIVE_KEYS, ROLL_EXPIRY_MS } from './key-rules.js'
+export { KeyStore } from './key-store.js'
 export { HELP, messages } from './messages.js'
+export { DEFAULT_RATE_LIMIT_WINDOWS, MEDIA_ENDPOINTS } from './rate-limiter.js'
 export type {
   ActiveFault,
   CompactionOptions,
@@ -13,7 +15,15 @@ export type {
   KeyPairInit,
   KeyType,
   MediaAccess,
+  MediaEndpoint,
+  RateLimits,
+  RateLimitWindow,
   Stats,
   StoredFile,
   VersionInfo,
+  WebhookDelivery,
+  WebhookOptions,
 } from './types.js'
+export { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js'
+export type { WebhookEvent } from './webhook-sender.js'
+export { signWebhook } from './webhook-signature.js'

@@ -1,9 +1,8 @@
 import { join } from 'node:path'
 import { readJsonSync, writeFileAtomicSync } from './atomic-write.js'
 import { randomKey } from './ids.js'
+import { checkKeyInit, checkKeySet, checkRollExpiry, KeyRuleError } from './key-rules.js'
 import type { KeyPair, KeyPairInit } from './types.js'
-
-export const MAX_ACTIVE_KEYS = 5
 
 export interface KeyStoreInit {
   dataDir: string
@@ -12,6 +11,7 @@ export interface KeyStoreInit {
 }
 
 function toKeyPair(init: KeyPairInit): KeyPair {
+  checkKeyInit(init)
   const type = init.type ?? 'standard'
   const pair: KeyPair = {
     publicKey: init.publicKey ?? randomKey('public'),
@@ -27,7 +27,7 @@ function toKeyPair(init: KeyPairInit): KeyPair {
  * The account's API key pairs: an array of KeyPair (index it, iterate it) with ImageKit's rules:
  * at most five active pairs, at least one standard pair, rolled pairs that keep working until the
  * expiry chosen at roll time. Generated pairs are persisted in `dataDir/keys.json`; pairs passed as
- * the `keys` option are kept in memory only.
+ * the `keys` option are kept in memory only. Every refusal is a KeyRuleError with a `code`.
  */
 export class KeyStore extends Array<KeyPair> {
   static get [Symbol.species](): ArrayConstructor {
@@ -43,12 +43,15 @@ export class KeyStore extends Array<KeyPair> {
     if (init.keys && init.keys.length > 0) {
       this.#file = undefined
       for (const key of init.keys) this.push(toKeyPair(key))
+      checkKeySet(this)
       return
     }
     this.#file = join(init.dataDir, 'keys.json')
     const saved = readJsonSync(this.#file)
     if (Array.isArray(saved) && saved.length > 0) {
+      // A hand-edited keys.json is held to the same rules as the option.
       for (const key of saved as KeyPairInit[]) this.push(toKeyPair(key))
+      checkKeySet(this)
     } else {
       this.push(toKeyPair({}))
       this.#save()
@@ -86,23 +89,26 @@ export class KeyStore extends Array<KeyPair> {
 
   /** Add a pair (generated keys unless given). Refused when five pairs are already active. */
   add(init: KeyPairInit = {}): KeyPair {
-    if (this.active().length >= MAX_ACTIVE_KEYS) {
-      throw new Error(`You can only have ${MAX_ACTIVE_KEYS} active API key pairs at once.`)
-    }
     const pair = toKeyPair(init)
-    if (this.byPublicKey(pair.publicKey)) throw new Error(`Key ${pair.publicKey} already exists.`)
+    checkKeySet([...this, pair])
     this.push(pair)
     this.#save()
     return pair
   }
 
-  /** Roll a pair: a new pair with the same access now, the old one refused after `expiresInMs`. */
+  /**
+   * Roll a pair: a new pair with the same access now, the old one refused after `expiresInMs`,
+   * which must be one of ROLL_EXPIRY_MS (default 0, "Immediately").
+   */
   roll(publicKey: string, options: { expiresInMs?: number } = {}): KeyPair {
-    const old = this.byPublicKey(publicKey)
-    if (!old) throw new Error(`Unknown public key ${publicKey}.`)
-    if (old.expiresAt !== undefined) throw new Error(`Key ${publicKey} has already been rolled.`)
+    const old = this.#known(publicKey)
+    if (old.expiresAt !== undefined) {
+      throw new KeyRuleError('ALREADY_ROLLED', `Key ${publicKey} has already been rolled.`)
+    }
+    const expiresInMs = options.expiresInMs ?? 0
+    checkRollExpiry(expiresInMs)
     const pair = toKeyPair({ type: old.type, mediaAccess: old.mediaAccess })
-    old.expiresAt = this.#now() + Math.max(0, options.expiresInMs ?? 0)
+    old.expiresAt = this.#now() + expiresInMs
     this.push(pair)
     this.#save()
     return pair
@@ -110,15 +116,22 @@ export class KeyStore extends Array<KeyPair> {
 
   /** Delete a pair. The last active standard pair cannot be deleted. */
   remove(publicKey: string): void {
-    const index = this.findIndex((key) => key.publicKey === publicKey)
-    const key = this[index]
-    if (!key) throw new Error(`Unknown public key ${publicKey}.`)
+    const key = this.#known(publicKey)
     const standards = this.active().filter((k) => k.type === 'standard')
     if (standards.length === 1 && standards[0] === key) {
-      throw new Error('Your account must keep at least one active standard API key pair.')
+      throw new KeyRuleError(
+        'LAST_STANDARD_KEY',
+        'Your account must keep at least one active standard API key pair.',
+      )
     }
-    this.splice(index, 1)
+    this.splice(this.indexOf(key), 1)
     this.#save()
+  }
+
+  #known(publicKey: string): KeyPair {
+    const key = this.byPublicKey(publicKey)
+    if (!key) throw new KeyRuleError('UNKNOWN_KEY', `Unknown public key ${publicKey}.`)
+    return key
   }
 
   #save(): void {

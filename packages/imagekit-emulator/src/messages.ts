@@ -35,7 +35,36 @@ export const messages = {
     'Your request contains invalid payload. It does not match with the payload used to generate token.',
   v2BothAuth:
     'Your request contains both token and basic auth parameter. Use only one method, you might be exposing your private API key.',
+  // Media API (OAS v1.0.0.yaml 400/404 examples of each path).
+  fileNotFound: 'The requested file does not exist.',
+  filesNotFound: 'The requested file(s) does not exist.',
+  metadataNotFound: 'The requested file does not exist or is inaccessible at this time.',
+  invalidFileId: 'Your request contains invalid fileId parameter.',
+  invalidCustomMetadata: 'Invalid custom metadata.',
+  fileIdsMissing: 'fileIds parameter is missing.',
+  fileIdsNotArray: 'fileIds should be an Array.',
+  fileIdsEmpty: 'fileIds is empty.',
+  tooManyToDelete: 'fileIds cannot have more than 100 items.',
+  tooManyToEdit: 'A maximum of 50 files can be edited at a time.',
+  tagsMissing: 'tags parameter is missing.',
+  tagsEmpty: 'tags array cannot be empty.',
+  tagsTooLong:
+    'Your request contains invalid value for tags parameter. Combined length of all tags should be less than or equal to 500.',
+  skipTooSmall: (value: string) =>
+    `The value of skip parameter should be greater than or equal to 0. Value sent is ${value}.`,
+  limitTooSmall: (value: string) => `Minimum value of limit parameter is 1. Value sent is ${value}.`,
+  limitTooLarge: (value: string) => `Maximum value of limit parameter is 1000. Value sent is ${value}.`,
+  invalidSort: 'Your request contains invalid value for sort parameters.',
+  invalidType:
+    'Your request contains invalid value for type parameter. Please provide one of the following: file, file-version, folder, all.',
   // GUESS: no public source for these.
+  invalidFileType:
+    'Your request contains invalid value for fileType parameter. Please provide one of the following: all, image, non-image.',
+  invalidSearchQuery: 'Your request contains invalid syntax for the searchQuery parameter.',
+  invalidJsonBody: 'Your request contains invalid JSON body.',
+  bodyTooLarge: 'Your request body is too large.',
+  keyNoMediaAccess:
+    'Your request is not authorized to perform this action. The API key used does not have media access.',
   missingParam: (name: string) => `Your request is missing ${name} parameter.`,
   invalidParam: (name: string, detail?: string) =>
     `Your request contains invalid ${name} parameter.${detail ? ` ${detail}` : ''}`,

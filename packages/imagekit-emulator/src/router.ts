@@ -3,6 +3,7 @@ import { ApiError } from './api-error.js'
 import { handleControl } from './control-routes.js'
 import { sendError, sendJson, sendPreflight, setCommonHeaders } from './http-response.js'
 import { requestId } from './ids.js'
+import { handleMedia } from './media-routes.js'
 import { messages } from './messages.js'
 import { serveFile } from './serve.js'
 import type { EmulatorState } from './state.js'
@@ -23,6 +24,7 @@ async function route(req: IncomingMessage, res: ServerResponse, state: EmulatorS
     return handleUpload(req, res, state, uploadPath)
   }
   if (url.pathname.startsWith('/_emulator/')) return handleControl(req, res, state, url.pathname.slice(10))
+  if (/^\/v1\/files(\/|$)/.test(url.pathname)) return handleMedia(req, res, state, url)
   const prefix = state.servePrefix
   const isGet = method === 'GET' || method === 'HEAD'
   if (isGet && (prefix === '' || url.pathname.startsWith(`${prefix}/`))) {
@@ -33,6 +35,7 @@ async function route(req: IncomingMessage, res: ServerResponse, state: EmulatorS
       name: '@upkit/imagekit-emulator',
       uploadUrl: '/api/v1/files/upload',
       uploadUrlV2: '/api/v2/files/upload',
+      mediaApi: '/v1/files',
       urlEndpoint: state.urlEndpoint,
     })
   }

@@ -1,8 +1,10 @@
 import type { FaultStore } from './fault-store.js'
 import type { FileStore } from './file-store.js'
 import type { KeyStore } from './key-store.js'
+import type { RateLimiter } from './rate-limiter.js'
 import type { TokenStore } from './token-store.js'
 import type { Stats } from './types.js'
+import type { WebhookSender } from './webhook-sender.js'
 
 /** Everything a request handler needs; one per emulator. */
 export interface EmulatorState {
@@ -10,6 +12,9 @@ export interface EmulatorState {
   tokens: TokenStore
   files: FileStore
   faults: FaultStore
+  /** Media API request counts per endpoint (never consulted by uploads). */
+  rateLimiter: RateLimiter
+  webhooks: WebhookSender
   stats: Stats
   now: () => number
   maxFileSize: number

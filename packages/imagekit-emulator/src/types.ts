@@ -39,6 +39,53 @@ export interface EmulatorOptions {
   now?: () => number
   /** When the index journal is folded into a new snapshot (tuning; tests use tiny values). */
   compaction?: CompactionOptions
+  /** Media API rate limits per endpoint (default: DEFAULT_RATE_LIMIT_WINDOWS on each); `false` turns them off. */
+  rateLimits?: RateLimits | false
+  /** Where to POST signed webhook events (uploads, updates, deletes). Default: none. */
+  webhook?: WebhookOptions
+}
+
+/** The media API operations the emulator speaks; each has its own rate limits. */
+export type MediaEndpoint =
+  | 'listFiles'
+  | 'getDetails'
+  | 'getMetadata'
+  | 'updateDetails'
+  | 'deleteFile'
+  | 'bulkDelete'
+  | 'addTags'
+  | 'removeTags'
+
+/** At most `limit` requests per `intervalMs` (a fixed window that starts at the first request). */
+export interface RateLimitWindow {
+  limit: number
+  intervalMs: number
+}
+
+/** Windows per endpoint; `default` applies to the endpoints not named; `[]` turns one off. */
+export type RateLimits = Partial<Record<MediaEndpoint | 'default', readonly RateLimitWindow[]>>
+
+export interface WebhookOptions {
+  url: string
+  /** The endpoint's secret (ImageKit dashboard: `whsec_…`); every request is signed with it. */
+  secret: string
+  /** Attempts after the first one when the endpoint fails (non-2xx or no answer). Default 2. */
+  retries?: number
+  /** Wait before the first retry, doubled for each next one. Default 250 ms. */
+  retryDelayMs?: number
+  /** Per attempt. Default 5000 ms. */
+  timeoutMs?: number
+}
+
+export interface WebhookDelivery {
+  /** The event id (also the `webhook-id` header). */
+  id: string
+  type: string
+  status: 'pending' | 'delivered' | 'failed'
+  attempts: number
+  /** HTTP status of the last attempt, or the error that ended it. */
+  lastStatus?: number
+  lastError?: string
 }
 
 /** Compact once the journal has more than `minLines` lines and more than `ratio` × the files stored. */

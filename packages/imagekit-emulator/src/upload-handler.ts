@@ -17,6 +17,7 @@ import type { EmulatorState } from './state.js'
 import { parseUploadParams, type UploadParams } from './upload-params.js'
 import { uploadResponse } from './upload-response.js'
 import { UploadSession } from './upload-session.js'
+import { sendUploadEvents } from './webhook-events.js'
 
 /** Fields read as they arrive: the file name (for faults) and the token (burned at once). */
 function onField(session: UploadSession, name: string, value: string): void {
@@ -134,7 +135,7 @@ async function processUpload(req: IncomingMessage, session: UploadSession, form:
   const stored = await state.files.commit(file.tempPath, newRecord(state, params, name, file, media))
   session.untrackTemp(file.tempPath)
   state.stats.uploads++
-  return uploadResponse(stored, params, media)
+  return { stored, params, answer: uploadResponse(stored, params, media) }
 }
 
 /** POST /api/v1/files/upload and /api/v2/files/upload. */
@@ -150,7 +151,10 @@ export async function handleUpload(
     const form = await readMultipart(req, session, {
       onField: (name, value) => onField(session, name, value),
     })
-    sendJson(res, 200, await processUpload(req, session, form))
+    const { stored, params, answer } = await processUpload(req, session, form)
+    sendJson(res, 200, answer)
+    // After the answer, never before: a slow or failing webhook endpoint cannot delay an upload.
+    sendUploadEvents(state.webhooks, stored, params, answer, String(res.getHeader('x-ik-requestid')))
   } catch (error) {
     // Read (and drop) whatever is left of the body, so the client gets the answer cleanly.
     if (!session.pump.aborted) await session.pump.discard()
