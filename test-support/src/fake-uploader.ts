@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import type {
   AddFilesResult,
   FileState,
@@ -6,9 +7,8 @@ import type {
   UploaderEvents,
   UploaderSnapshot,
   UploadTotals,
-} from '@upkit/uploader-core'
-import { emptySnapshot } from '@upkit/uploader-core/view'
-import { vi } from 'vitest'
+} from '../../packages/uploader-core/src/index.js'
+import { emptySnapshot } from '../../packages/uploader-core/src/view/index.js'
 import { fakeFile, fakeSnapshot } from './fixtures.js'
 
 type Listener = (payload: never) => void
@@ -42,6 +42,7 @@ export class FakeUploader implements Uploader {
   readonly remove = vi.fn<(id: string) => void>()
   readonly destroy = vi.fn<() => void>()
   readonly clearFinished = vi.fn<() => void>()
+  readonly revert = vi.fn(async (_id: string): Promise<void> => {})
   readonly resumeRestored = vi.fn(async (): Promise<AddFilesResult> => ({ added: [], rejected: [] }))
   readonly discardRestored = vi.fn(async (): Promise<void> => {})
 

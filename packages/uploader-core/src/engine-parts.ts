@@ -1,3 +1,4 @@
+import { type Completer, createCompleter, type RouteAction } from './completer.js'
 import { Emitter } from './emitter.js'
 import { runFileTask, type TaskContext } from './file-task.js'
 import { buildDescription } from './form.js'
@@ -28,6 +29,9 @@ export interface EngineParts {
   platform: Platform
   signer: Signer
   persistence: PersistSession | undefined
+  /** The route's after-upload actions (none for an auth function), and what it offered per file. */
+  completer: Completer | undefined
+  offered: Map<string, readonly RouteAction[]>
   /** Releases the signer, the online subscription and Uppy. */
   dispose: () => void
 }
@@ -92,11 +96,15 @@ export function createParts(
   const paramsFor = paramsBuilder(core)
   let scheduler: Scheduler | undefined
   const signer = signerFor(core, paramsFor, (count) => scheduler?.upcoming(count) ?? [])
+  const completer = completerFor(core)
+  const offered = new Map<string, readonly RouteAction[]>()
   const context: TaskContext = {
     ...{ store, emitter, platform, sign: signer.sign, topUp: signer.topUp, makeError, endpoint, apiVersion },
     ...{ retry: resolveRetry(options.retry), stallTimeoutMs: options.stallTimeoutMs ?? 30_000 },
     ...{ publicKey: options.publicKey, paramsFor, waitOnline: (s) => waitForOnline(platform.online, s) },
     alreadyUploaded: (file, params) => persistence?.alreadyUploaded(file, params),
+    complete: completer && options.complete !== false ? completer.complete : undefined,
+    offered: (id, actions) => offered.set(id, actions),
   }
   // a task starts only for a queued file: Uppy may hand over one that a retry already started;
   // with persist, uploads wait for the queue's first read (a few ms), so every file gets its own name
@@ -116,7 +124,21 @@ export function createParts(
     unsubscribe()
     bridge.destroy()
   }
-  return { options, store, emitter, pipeline, bridge, makeError, platform, signer, persistence, dispose }
+  return {
+    ...{ options, store, emitter, pipeline, bridge, makeError, platform, signer, persistence, dispose },
+    ...{ completer, offered },
+  }
+}
+
+function completerFor({ options, platform, makeError, apiVersion }: Core): Completer | undefined {
+  const { auth } = options
+  if (typeof auth === 'function') return undefined
+  const endpoint = typeof auth === 'string' ? { url: auth } : auth
+  return createCompleter(endpoint, {
+    ...{ auth, apiVersion, fetch: platform.fetch, makeError, now: platform.now, prefetch: undefined },
+    ...{ timeoutMs: options.signTimeoutMs ?? 10_000, timers: platform.timers, random: platform.random },
+    retry: resolveRetry(options.retry),
+  })
 }
 
 function pipelineFor(core: Core, scheduler: Scheduler, emitter: Emitter, bridge: () => UppyBridge): Pipeline {

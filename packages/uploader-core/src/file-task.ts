@@ -1,3 +1,4 @@
+import { asFileError, offeredActions, type RouteAction } from './completer.js'
 import type { Emitter } from './emitter.js'
 import { type MappedOutcome, mapOutcome } from './error-mapping.js'
 import { buildDescription, buildForm } from './form.js'
@@ -8,8 +9,8 @@ import type { SignFn } from './signer.js'
 import { sleep } from './sleep.js'
 import type { Store } from './store.js'
 import { sendXhr } from './transport-xhr.js'
-import type { FileState, UploadParams, UploadResult } from './types.js'
-import { isUploadError, type UploadError } from './upload-error.js'
+import type { FileError, FileState, Signature, UploadParams, UploadResult } from './types.js'
+import { isUploadError, UploadError } from './upload-error.js'
 
 /** Everything one file's task needs from the engine. */
 export interface TaskContext {
@@ -26,6 +27,10 @@ export interface TaskContext {
   apiVersion: 1 | 2
   publicKey: string | undefined
   paramsFor: (file: FileState) => UploadParams
+  /** The route's `complete` action, when the engine may call it (see `offeredActions`). */
+  complete: ((fileId: string, signal: AbortSignal) => Promise<unknown>) | undefined
+  /** Remembers what the route offered for a file (for `revert`). */
+  offered: (id: string, actions: readonly RouteAction[]) => void
   /** The result to record when ImageKit refuses a resumed file as already stored (persist). */
   alreadyUploaded: (file: FileState, params: UploadParams) => UploadResult | undefined
   /** Resolves when online (at once if already); rejects when the signal aborts. */
@@ -89,7 +94,10 @@ async function runAttempt(
   if (outcome.kind === 'aborted' && !signal.aborted) {
     return { ok: false, error: ctx.makeError('NETWORK_ERROR', { retryable: true }) }
   }
-  return settle(ctx, id, file, mapOutcome(outcome, ctx.makeError, ctx.platform.now()), prepared.params)
+  const actions = offeredActions(prepared.signature)
+  ctx.offered(id, actions)
+  const mapped = mapOutcome(outcome, ctx.makeError, ctx.platform.now())
+  return settle(ctx, { id, file, mapped, params: prepared.params, actions, signal })
 }
 
 /**
@@ -113,14 +121,20 @@ function abortWhenOffline(ctx: TaskContext, signal: AbortSignal) {
   }
 }
 
+interface Answer {
+  id: string
+  file: FileState
+  mapped: MappedOutcome
+  params: UploadParams
+  actions: readonly RouteAction[]
+  signal: AbortSignal
+}
+
 /** Records what ImageKit said: stored (success), accepted for processing (202), or a failure to decide on. */
-function settle(
+async function settle(
   ctx: TaskContext,
-  id: string,
-  file: FileState,
-  mapped: MappedOutcome,
-  params: UploadParams,
-): AttemptResult {
+  { id, file, mapped, params, actions, signal }: Answer,
+): Promise<AttemptResult> {
   if ('accepted' in mapped) {
     ctx.store.dispatch({ type: 'accepted', id, notice: mapped.accepted })
     const done = current(ctx, id)
@@ -130,10 +144,43 @@ function settle(
   const earlier = !mapped.ok && mapped.error.code === 'FILE_EXISTS' && ctx.alreadyUploaded(file, params)
   if (!mapped.ok && !earlier) return mapped
   const result = earlier || (mapped as { result: UploadResult }).result
-  ctx.store.dispatch({ type: 'succeeded', id, result })
-  const done = current(ctx, id)
-  if (done) ctx.emitter.emit('upload-success', { file: done, result })
+  const completion =
+    actions.includes('complete') && result.fileId ? await completeFile(ctx, result.fileId, signal) : {}
+  if (signal.aborted) return { ok: true }
+  ctx.store.dispatch({ type: 'succeeded', id, result, ...completion })
+  announceSuccess(ctx, id, result)
   return { ok: true }
+}
+
+/** The app's answer to `complete` (or why it failed: the file is stored all the same). */
+export async function completeFile(
+  ctx: Pick<TaskContext, 'complete' | 'makeError'>,
+  fileId: string,
+  signal: AbortSignal,
+): Promise<{ serverData?: unknown; completionError?: FileError }> {
+  if (!ctx.complete) return {}
+  try {
+    return { serverData: await ctx.complete(fileId, signal) }
+  } catch (error) {
+    return { completionError: asFileError(error, ctx.makeError) }
+  }
+}
+
+/** `upload-success`, then `completion-error` when the app's server could not record the file. */
+export function announceSuccess(
+  ctx: Pick<TaskContext, 'store' | 'emitter'>,
+  id: string,
+  result: UploadResult,
+) {
+  const done = ctx.store.get(id)
+  if (!done) return
+  ctx.emitter.emit('upload-success', { file: done, result })
+  const failed = done.completionError
+  if (failed)
+    ctx.emitter.emit('completion-error', {
+      file: done,
+      error: new UploadError(failed.code, failed.message, failed),
+    })
 }
 
 /** Builds the app's fields, signs them, and builds the multipart body; each step fails with its own code. */
@@ -143,7 +190,9 @@ async function prepareForm(
   id: string,
   attempt: number,
   signal: AbortSignal,
-): Promise<{ ok: true; form: FormData; params: UploadParams } | { ok: false; error: UploadError }> {
+): Promise<
+  { ok: true; form: FormData; params: UploadParams; signature: Signature } | { ok: false; error: UploadError }
+> {
   const fail = (code: 'INVALID_PARAMS' | 'SIGNING_FAILED', step: string, cause: unknown) => {
     const reason = cause instanceof Error ? cause.message : String(cause)
     const detail = `${step} failed for “${file.name}”: ${reason}`
@@ -166,7 +215,12 @@ async function prepareForm(
   }
   if (signal.aborted) return { ok: false, error: ctx.makeError('ABORTED') }
   try {
-    return { ok: true, params, form: buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey) }
+    return {
+      ok: true,
+      params,
+      signature,
+      form: buildForm(file, params, signature, ctx.apiVersion, ctx.publicKey),
+    }
   } catch (cause) {
     return fail('INVALID_PARAMS', 'Encoding the upload fields', cause)
   }

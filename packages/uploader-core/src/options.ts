@@ -155,6 +155,11 @@ export interface UploaderOptions {
    * sign again. `false` signs when each attempt starts. @default true (routes; auth functions sign per attempt)
    */
   signAhead?: boolean
+  /**
+   * After each upload, ask the app's server to record ImageKit's own file (the route's `complete` action,
+   * called only when the route offers it); its answer becomes `file.serverData`. @default true
+   */
+  complete?: boolean
   /** A signing request with no answer after this long is aborted and retried. @default 10000 */
   signTimeoutMs?: number
   /**

@@ -9,7 +9,7 @@ export type FileChange =
   | { type: 'uploading' }
   | { type: 'progress'; bytes: number }
   | { type: 'retry-scheduled'; at: number | null; error: FileError; waitingForNetwork: boolean }
-  | { type: 'succeeded'; result: UploadResult }
+  | { type: 'succeeded'; result: UploadResult; serverData?: unknown; completionError?: FileError | undefined }
   | { type: 'accepted'; notice: string }
   | { type: 'failed'; error: FileError }
   | { type: 'cancelled' }
@@ -36,6 +36,11 @@ export const queued = { ...fresh, status: 'queued', attempt: 0 } as const
 
 function withoutOutcome(file: FileState): FileState {
   const { error: _error, result: _result, ...rest } = file
+  return rest
+}
+
+function withoutCompletion(file: FileState): FileState {
+  const { serverData: _data, completionError: _error, ...rest } = file
   return rest
 }
 
@@ -73,8 +78,22 @@ export function reduceFile(f: FileState, change: FileChange): FileState | null {
       const { at, error, waitingForNetwork } = change
       return { ...f, status: 'retrying', nextRetryAt: at, error, waitingForNetwork }
     }
-    case 'succeeded':
-      return { ...f, ...fresh, status: 'success', bytesUploaded: f.size, percent: 100, result: change.result }
+    case 'succeeded': {
+      const { result, serverData, completionError } = change
+      const done = {
+        ...withoutCompletion(f),
+        ...fresh,
+        status: 'success' as const,
+        bytesUploaded: f.size,
+        percent: 100,
+      }
+      return {
+        ...done,
+        result,
+        ...('serverData' in change ? { serverData } : {}),
+        ...(completionError ? { completionError } : {}),
+      }
+    }
     case 'accepted':
       return {
         ...f,

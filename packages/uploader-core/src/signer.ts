@@ -138,7 +138,7 @@ function serverTimeOf(...sources: unknown[]): { serverTime?: number } {
 }
 
 /** One request to the route, with its own timeout; resolves to the parsed JSON of a 2xx answer. */
-async function requestJson(
+export async function requestJson(
   endpoint: AuthEndpoint,
   method: 'GET' | 'POST',
   payload: unknown,

@@ -64,6 +64,7 @@ export type UploadErrorCode =
   | 'SIGNING_FAILED'
   | 'ABORTED'
   | 'INSECURE_ENDPOINT'
+  | 'REVERT_FAILED'
   // developer mistakes (messages for the developer, in English in every locale)
   | 'INVALID_OPTIONS'
   | 'INVALID_INPUT'
@@ -122,6 +123,10 @@ export interface FileState {
   readonly result?: UploadResult
   /** ImageKit's own words when it accepted the file for processing (status `processing`). */
   readonly notice?: string
+  /** What the app's `onUploadComplete` answered (the route's `complete` action), when it offers one. */
+  readonly serverData?: unknown
+  /** Why the app's server could not record the stored file (it is in ImageKit all the same). */
+  readonly completionError?: FileError
 }
 
 /** Totals over the files that take part in uploading (cancelled files are left out). */
@@ -173,6 +178,10 @@ export interface UploaderEvents {
   'upload-success': { file: FileState; result: UploadResult }
   'upload-error': { file: FileState; error: UploadError }
   'retry-scheduled': { file: FileState; error: UploadError; attempt: number; delayMs: number; at: number }
+  /** The file is in ImageKit, but the app's server could not record it (`retry(id)` tries again). */
+  'completion-error': { file: FileState; error: UploadError }
+  /** The route deleted a finished file from ImageKit (`revert(id)`); it is gone from the list. */
+  'file-reverted': { file: FileState }
   /** ImageKit accepted the file and processes it later (202): there is no file record yet. */
   'upload-accepted': { file: FileState; message: string }
   complete: { successful: readonly FileState[]; failed: readonly FileState[]; accepted: readonly FileState[] }
@@ -203,6 +212,11 @@ export interface Uploader {
   retryAll(): void
   /** Stops the file (if busy) and drops it from the list. */
   remove(id: string): void
+  /**
+   * Undo: deletes a finished file from ImageKit through the route's `revert` action, then drops it from
+   * the list. Rejects with REVERT_FAILED (the file stays) when the route refuses or fails.
+   */
+  revert(id: string): Promise<void>
   /** Drops every finished file (success, error, cancelled) from the list in one change. */
   clearFinished(): void
   /** Adds the files a `persist` queue kept from the last visit (see `snapshot.restored`) and uploads them. */

@@ -1,4 +1,5 @@
 import { addFiles, listOf } from './add-files.js'
+import { retryCompletion, revertFile } from './after-upload.js'
 import { trackCompletion } from './completion.js'
 import { createParts, type EngineParts } from './engine-parts.js'
 import { logError } from './http.js'
@@ -35,7 +36,9 @@ function cancelFiles({ pipeline, store, signer }: EngineParts, ids: readonly str
 }
 
 /** Starts `error` and `cancelled` files again. Straight to our scheduler: Uppy has no part in a retry. */
-function retryFiles({ store, pipeline }: EngineParts, ids: readonly string[]): void {
+function retryFiles(parts: EngineParts, ids: readonly string[]): void {
+  const { store, pipeline } = parts
+  for (const id of ids) if (store.get(id)?.completionError) void retryCompletion(parts, id)
   const before = ids.map((id) => store.get(id))
   store.dispatch({ type: 'requeued', ids })
   ids.forEach((id, i) => {
@@ -83,6 +86,7 @@ function buildApi(parts: EngineParts): Uploader {
     retry: (id) => destroyed || retryFiles(parts, [id]),
     retryAll: all(retryFiles),
     remove: (id) => removeFiles(parts, [id]),
+    revert: (id) => revertFile(parts, id, (gone) => removeFiles(parts, [gone])),
     clearFinished: () =>
       destroyed ||
       removeFiles(

@@ -74,6 +74,7 @@ const TOP: Record<string, Check> = {
   preprocess: fn,
   persist: fn,
   signAhead: bool,
+  complete: bool,
   signTimeoutMs: num(1),
   locale: record,
   messages: record,

@@ -38,6 +38,7 @@ export const de: Messages = {
   signingForbidden: 'Sie dürfen hier keine Dateien hochladen.',
   signingBusy: 'Zu viele Uploads auf einmal. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   ABORTED: 'Der Upload wurde abgebrochen.',
+  REVERT_FAILED: '„{name}“ konnte nicht gelöscht werden. Bitte versuchen Sie es erneut.',
   INSECURE_ENDPOINT: 'Uploads brauchen eine sichere (https-)Adresse, {url} ist keine.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
   INVALID_OPTIONS: '{detail}',

@@ -35,6 +35,7 @@ export const enErrors = {
   signingForbidden: 'You are not allowed to upload files here.',
   signingBusy: 'Too many uploads at once. Please wait a moment and try again.',
   ABORTED: 'The upload was cancelled.',
+  REVERT_FAILED: '“{name}” could not be deleted. Please try again.',
   INSECURE_ENDPOINT: 'Uploads need a secure (https) address, but {url} is not one.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
   INVALID_OPTIONS: '{detail}',

@@ -34,6 +34,7 @@ export const fr: Messages = {
   signingForbidden: 'Vous n’êtes pas autorisé à envoyer des fichiers ici.',
   signingBusy: 'Trop d’envois à la fois. Veuillez patienter un instant et réessayer.',
   ABORTED: 'L’envoi a été annulé.',
+  REVERT_FAILED: '« {name} » n’a pas pu être supprimé. Veuillez réessayer.',
   INSECURE_ENDPOINT: 'Les envois exigent une adresse sécurisée (https), ce que {url} n’est pas.',
   // ---- developer mistakes: the detail says, in English, which option or input and what to pass ----
   INVALID_OPTIONS: '{detail}',
