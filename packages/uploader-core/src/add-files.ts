@@ -3,7 +3,7 @@ import type { ErrorFactory } from './localize.js'
 import { queued } from './reducer.js'
 import { restrictionError, runValidate } from './restrictions.js'
 import type { AddFilesResult, FileRejection, FileState, Timers } from './types.js'
-import type { AddItem, ListTotals } from './uppy-bridge.js'
+import type { AddBatch, AddItem, ListTotals } from './uppy-bridge.js'
 
 /** Work on a long list yields to the browser after this long, so adding 10,000 files never freezes the page. */
 export const SLICE_MS = 12
@@ -98,8 +98,9 @@ export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): 
     return !error
   })
   const totals = store.listTotals()
-  for (let start = 0; start < valid.length; )
-    start = await takeSlice(parts, valid, start, totals, { added, rejected })
+  const out = { added, rejected, batch: parts.bridge.batch() }
+  for (let start = 0; start < valid.length; ) start = await takeSlice(parts, valid, start, totals, out)
+  parts.bridge.commit(out.batch) // one copy of Uppy's file map for the whole call
   for (const file of added) parts.emitter.emit('file-added', { file })
   for (const rejection of rejected) parts.emitter.emit('file-rejected', rejection)
   return { added, rejected }
@@ -108,6 +109,7 @@ export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): 
 interface Outcome {
   added: FileState[]
   rejected: FileRejection[]
+  batch: AddBatch
 }
 
 /** Adds files from `start` in chunks for about {@link SLICE_MS}, as one store change; resolves to where it stopped. */
@@ -127,7 +129,7 @@ async function takeSlice(
     const chunk = items.slice(end, end + CHUNK)
     end += chunk.length
     // with `preprocess`, the size limits apply to what it makes of the file (see Pipeline)
-    bridge.addAll(chunk, totals, !parts.options.preprocess).forEach((outcome, i) => {
+    bridge.addAll(chunk, totals, !parts.options.preprocess, out.batch).forEach((outcome, i) => {
       const { data, name } = chunk[i] as AddItem
       if ('file' in outcome) files.push({ ...outcome.file, data, ...queued })
       else {

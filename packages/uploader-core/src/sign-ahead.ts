@@ -80,9 +80,9 @@ export class SignAhead {
     return held && this.#now() < held.usableUntil ? held.signature : undefined
   }
 
-  /** Signs the next queued files when the first `lookahead` of them are not all covered. */
+  /** Signs the next queued files (a whole batch) when the first `lookahead` of them are not all covered. */
   topUp(): void {
-    const next = this.#source.upcoming(this.#lookahead * 2).filter((id) => !this.#covered(id))
+    const next = this.#source.upcoming(this.#maxBatch).filter((id) => !this.#covered(id))
     const soon = new Set(this.#source.upcoming(this.#lookahead))
     if (next.some((id) => soon.has(id))) this.#request(next)
   }
@@ -113,7 +113,7 @@ export class SignAhead {
     this.#asking.clear()
     this.#flushed = null
     const more = this.#source
-      .upcoming(this.#lookahead * 2)
+      .upcoming(this.#maxBatch)
       .filter((id) => !this.#covered(id) && !asking.includes(id))
     this.#request([...asking, ...more])
   }

@@ -25,9 +25,12 @@ export interface UppyBridge {
   uppy: Uppy
   /**
    * Checks and adds files in O(1) each: Uppy's id, name, type and single-file restrictions, our
-   * running totals for the aggregate ones, one `setState` for the whole slice (see README "Design notes").
+   * running totals for the aggregate ones; one `setState` per `batch` (see README "Design notes").
    */
-  addAll(items: readonly AddItem[], totals: ListTotals, checkSizes?: boolean): AddOutcome[]
+  addAll(items: readonly AddItem[], totals: ListTotals, checkSizes?: boolean, batch?: AddBatch): AddOutcome[]
+  /** Files checked over several `addAll` calls, put into Uppy's state in one `setState` by `commit`. */
+  batch(): AddBatch
+  commit(batch: AddBatch): void
   /** The size restrictions for one file already in the list (after `preprocess`), as our code. */
   checkSize(file: { id: string; name: string; type: string; size: number }, totals: ListTotals): Error | null
   /** Hands every file Uppy has not started yet to our uploader; resolves to their ids. */
@@ -37,6 +40,11 @@ export interface UppyBridge {
 }
 
 type File_ = UppyFile<Record<string, never>, Record<string, never>>
+
+/** Files checked but not yet in Uppy's state (Uppy copies its whole map on each `setState`). */
+export interface AddBatch {
+  readonly files: Record<string, File_>
+}
 
 /** The record Uppy's own `addFile` would make (`#transformFile` in @uppy/core 6.3, pinned by the contract test). */
 function toUppyFile(uppy: Uppy, item: AddItem): File_ {
@@ -79,10 +87,10 @@ function check(
   file: File_,
   r: Restrictions,
   totals: ListTotals,
-  seen: Set<string>,
+  seen: Readonly<Record<string, unknown>>,
   sizes: boolean,
 ): Error | null {
-  if (seen.has(file.id) || uppy.checkIfFileAlreadyExists(file.id)) return code('noDuplicates')
+  if (seen[file.id] || uppy.checkIfFileAlreadyExists(file.id)) return code('noDuplicates')
   // Uppy skips the size limits for a file of unknown size: how the type is checked before `preprocess`
   const single = uppy.validateSingleFile(sizes ? file : { ...file, size: null })
   if (single !== null) return new Error(single)
@@ -124,21 +132,24 @@ export function createUppyBridge(
       const { maxTotalFileSize } = restrictions
       return maxTotalFileSize && totals.bytes > maxTotalFileSize ? code('aggregateExceedsSize') : null
     },
-    addAll(items, totals, checkSizes = true) {
-      const seen = new Set<string>()
-      const batch: Record<string, File_> = {}
+    addAll(items, totals, checkSizes = true, into) {
+      const batch = into ?? { files: {} }
       const outcomes = items.map((item): AddOutcome => {
         const file = toUppyFile(uppy, item)
-        const cause = check(uppy, file, restrictions, totals, seen, checkSizes)
+        const cause = check(uppy, file, restrictions, totals, batch.files, checkSizes)
         if (cause) return { cause }
-        seen.add(file.id)
-        batch[file.id] = file
+        batch.files[file.id] = file
         totals.count++
         totals.bytes += file.size ?? 0
         return { file: { id: file.id, name: file.name ?? item.name, size: item.data.size, type: file.type } }
       })
-      if (seen.size > 0) uppy.setState({ files: { ...uppy.getState().files, ...batch } })
+      if (!into) this.commit(batch)
       return outcomes
+    },
+    batch: () => ({ files: {} }),
+    commit(batch) {
+      if (Object.keys(batch.files).length > 0)
+        uppy.setState({ files: { ...uppy.getState().files, ...batch.files } })
     },
     upload: async () => {
       const { uploadID } = (await uppy.upload()) ?? {}
