@@ -1,9 +1,11 @@
+import { type AfterUploadConfig, resolveAfterUpload } from './after-upload-config.js'
 import { type CorsPolicy, createCorsPolicy } from './cors.js'
+import { DistinctExpiries } from './distinct-expiries.js'
 import { AuthEndpointError } from './errors.js'
 import { createKeyRing, type KeyRing } from './keys.js'
 import { type CompiledPolicy, compilePolicy } from './policy.js'
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit.js'
-import type { AuthHandlerOptions, Authorize, Logger } from './types.js'
+import type { AnyAuthHandlerOptions, Authorize, Logger } from './types.js'
 
 /** Options checked and completed with their defaults. */
 export interface Config {
@@ -20,6 +22,10 @@ export interface Config {
   maxBodyBytes: number
   logger: Logger
   now: () => number
+  /** `complete` / `revert` and how ImageKit's media API is reached. */
+  afterUpload: AfterUploadConfig
+  /** V2: keeps same-field JWTs of one second apart. */
+  expiries: DistinctExpiries
 }
 
 const PREFIX = '@upkit/auth-endpoint:'
@@ -47,7 +53,7 @@ function inBrowser(): boolean {
   return typeof scope === 'function' && self instanceof scope && typeof self.importScripts === 'function'
 }
 
-function guardBrowser(options: AuthHandlerOptions): void {
+function guardBrowser(options: AnyAuthHandlerOptions): void {
   if (options.dangerouslyAllowBrowser === true) return
   if (inBrowser()) {
     fail(
@@ -56,7 +62,7 @@ function guardBrowser(options: AuthHandlerOptions): void {
   }
 }
 
-function resolveRateLimit(options: AuthHandlerOptions, now: () => number): Config['rateLimit'] {
+function resolveRateLimit(options: AnyAuthHandlerOptions, now: () => number): Config['rateLimit'] {
   const rateLimit = options.rateLimit ?? { limit: 600, intervalMs: 60_000 }
   if (rateLimit === false) return undefined
   return {
@@ -66,7 +72,7 @@ function resolveRateLimit(options: AuthHandlerOptions, now: () => number): Confi
   }
 }
 
-function warnAtStartup(options: AuthHandlerOptions, logger: Logger): void {
+function warnAtStartup(options: AnyAuthHandlerOptions, logger: Logger): void {
   if (options.authorize !== undefined) return
   if (options.allowAnonymous === true) {
     logger.warn(
@@ -85,8 +91,16 @@ function resolveTrustProxy(trustProxy: boolean | number | undefined): number {
   return wholeNumber(trustProxy, 'trustProxy', 1, 10)
 }
 
+/** V2 gives same-field tokens of one second distinct expiries: a full batch of identical files needs that many. */
+function checkExpiryRoom(config: Config): void {
+  if (config.apiVersion !== 2 || config.expiresIn >= config.policy.maxFiles) return
+  fail(
+    `with apiVersion 2, \`expiresIn\` (${config.expiresIn}) must be at least \`policy.maxFiles\` (${config.policy.maxFiles}): identical files in one batch each need their own expiry second.`,
+  )
+}
+
 /** Checks every option once, at startup; throws `INVALID_OPTIONS` with a message that says what to fix. */
-export function resolveConfig(options: AuthHandlerOptions): Config {
+export function resolveConfig(options: AnyAuthHandlerOptions): Config {
   guardBrowser(options)
   const apiVersion = options.apiVersion ?? 1
   if (apiVersion !== 1 && apiVersion !== 2) fail(`\`apiVersion\` must be 1 or 2; got ${String(apiVersion)}.`)
@@ -112,7 +126,10 @@ export function resolveConfig(options: AuthHandlerOptions): Config {
     maxBodyBytes: wholeNumber(options.maxBodyBytes, 'maxBodyBytes', 16_384),
     logger,
     now,
+    afterUpload: resolveAfterUpload(options, logger),
+    expiries: new DistinctExpiries(),
   }
+  checkExpiryRoom(config)
   warnAtStartup(options, logger)
   return config
 }

@@ -1,3 +1,4 @@
+import { isActionBody, runAction } from './actions.js'
 import { readJsonBody } from './body.js'
 import { callerKey, checkRateLimit } from './caller-limit.js'
 import { type Config, resolveConfig } from './config.js'
@@ -5,7 +6,7 @@ import { describeFiles } from './describe.js'
 import { AuthEndpointError, isAuthEndpointError } from './errors.js'
 import { identify, isResponse } from './identify.js'
 import { fromRequest, type Incoming } from './incoming.js'
-import { issue } from './issue.js'
+import { issueAll } from './issue.js'
 import {
   type Answer,
   answerLeaks,
@@ -15,7 +16,15 @@ import {
   relayRefusal,
   toResponse,
 } from './respond.js'
-import type { AuthHandler, AuthHandlerOptions, Identity, RequestContext } from './types.js'
+import type {
+  AnonymousOptions,
+  AnyAuthHandlerOptions,
+  AuthHandler,
+  AuthHandlerOptions,
+  AuthorizedOptions,
+  Identity,
+  RequestContext,
+} from './types.js'
 
 const ALLOW = 'GET, POST, OPTIONS'
 
@@ -29,23 +38,35 @@ function answerOptions(config: Config, incoming: Incoming): Answer {
   return emptyAnswer(204, config.cors.preflight(incoming))
 }
 
-async function sign(config: Config, incoming: Incoming, identity: Identity | null): Promise<unknown> {
+async function signGet(config: Config, identity: Identity | null): Promise<unknown> {
   const forced = await config.policy.forcedFolder(identity)
-  if (incoming.method === 'GET') {
-    const privateKey = await config.keys.privateKey()
-    const params: Record<string, string> = forced === undefined ? {} : { folder: forced }
-    return issue(config, privateKey, { forced: params, params }, false, serverTime(config))
-  }
-  const body = await readJsonBody(incoming, config.maxBodyBytes)
+  const privateKey = await config.keys.privateKey()
+  const params: Record<string, string> = forced === undefined ? {} : { folder: forced }
+  const [signed] = await issueAll(config, privateKey, [{ forced: params, params }], false, serverTime(config))
+  return signed
+}
+
+async function signPost(config: Config, body: unknown, identity: Identity | null): Promise<unknown> {
   const files = describeFiles(body, config.policy.maxFiles)
+  const forced = await config.policy.forcedFolder(identity)
   const decisions = files.map((file) => config.policy.check(file, forced))
   const privateKey = await config.keys.privateKey()
   const now = serverTime(config)
-  const signed = await Promise.all(
-    decisions.map((decision) => issue(config, privateKey, decision, true, now)),
-  )
+  const signed = await issueAll(config, privateKey, decisions, true, now)
   const isBatch = typeof body === 'object' && body !== null && Object.hasOwn(body, 'files')
-  return isBatch ? { files: signed, serverTime: now } : signed[0]
+  if (!isBatch) return signed[0]
+  const { actions } = config.afterUpload
+  return actions.length > 0
+    ? { files: signed, serverTime: now, actions: [...actions] }
+    : { files: signed, serverTime: now }
+}
+
+/** GET signs; POST signs the described files, or runs the action it names (`{ action, fileId }`). */
+async function answer(config: Config, incoming: Incoming, identity: Identity | null): Promise<unknown> {
+  if (incoming.method === 'GET') return signGet(config, identity)
+  const body = await readJsonBody(incoming, config.maxBodyBytes)
+  if (isActionBody(body)) return runAction(config, incoming, identity, body)
+  return signPost(config, body, identity)
 }
 
 /** The route's clock in Unix seconds: one reading per request, so a batch shares it. */
@@ -68,7 +89,7 @@ async function route(
   const identity = await identify(config, incoming)
   if (isResponse(identity)) return relayRefusal(identity, cors)
   await checkRateLimit(config, callerKey(config, incoming, context, identity))
-  return jsonAnswer(200, await sign(config, incoming, identity), cors)
+  return jsonAnswer(200, await answer(config, incoming, identity), cors)
 }
 
 function internal(config: Config, error: unknown): AuthEndpointError {
@@ -93,7 +114,7 @@ function toErrorAnswer(config: Config, incoming: Incoming, error: unknown): Answ
  * checked as strings before it leaves (last line of defence: one that would carry a private key becomes
  * a plain INTERNAL error), so no `Response` is ever cloned or read back.
  */
-export function createRoute(options: AuthHandlerOptions = {}): Route {
+export function createRoute(options: AnyAuthHandlerOptions = {}): Route {
   const config = resolveConfig(options)
   return async (incoming, context) => {
     let answer: Answer
@@ -110,8 +131,12 @@ export function createRoute(options: AuthHandlerOptions = {}): Route {
 /**
  * The signing route as one web-standard handler: `(request, context?) => Promise<Response>`. Validates every
  * option now (throws `AuthEndpointError` `INVALID_OPTIONS`), then answers GET, POST and OPTIONS; it never throws.
+ * The identity type is inferred from `authorize` (or given: `createAuthHandler<User>(…)`); every callback gets it.
  */
-export function createAuthHandler(options: AuthHandlerOptions = {}): AuthHandler {
+export function createAuthHandler<I extends Identity>(options: AuthorizedOptions<I>): AuthHandler
+export function createAuthHandler(options?: AnonymousOptions): AuthHandler
+export function createAuthHandler(options: AuthHandlerOptions): AuthHandler
+export function createAuthHandler(options: AnyAuthHandlerOptions = {}): AuthHandler {
   const serve = createRoute(options)
   return async (request, context) => toResponse(await serve(fromRequest(request), context))
 }

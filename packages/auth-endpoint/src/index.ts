@@ -1,3 +1,11 @@
+export type {
+  FetchLike,
+  ImageKitFile,
+  OnUploadComplete,
+  RevertOption,
+  RouteAction,
+  UploadComplete,
+} from './after-upload-types.js'
 export { AuthEndpointError, type AuthErrorCode, ERROR_STATUS, isAuthEndpointError } from './errors.js'
 export { DEFAULT_ALLOWED_FIELDS, UPLOAD_FIELDS, type UploadField } from './fields.js'
 export { createAuthHandler } from './handler.js'
@@ -10,9 +18,12 @@ export {
 } from './rate-limit.js'
 export { createSignature, createToken } from './sign.js'
 export type {
+  AnonymousOptions,
   AuthHandler,
   AuthHandlerOptions,
   Authorize,
+  AuthorizedOptions,
+  AuthorizeResult,
   CorsOptions,
   Identity,
   Logger,
@@ -24,3 +35,11 @@ export type {
   SignatureV2,
   UploadPolicy,
 } from './types.js'
+export {
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookHeaders,
+  type WebhookInput,
+} from './webhook.js'
+export { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js'

@@ -76,7 +76,7 @@ function parsedBody(req: NodeRequest, limit: number): string | Uint8Array {
 }
 
 /** Reads the raw body into one buffer of at most `limit` bytes; past that, the rest is discarded unread. */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let total = 0

@@ -2,7 +2,7 @@ import type { FileDescription } from './describe.js'
 import { AuthEndpointError } from './errors.js'
 import { DEFAULT_ALLOWED_FIELDS, type UploadField } from './fields.js'
 import { isWithinFolder, normalizeFolder } from './folder.js'
-import type { Identity, UploadPolicy } from './types.js'
+import type { AnyAuthHandlerOptions, Identity } from './types.js'
 
 /** What the server decided for one file. */
 export interface UploadDecision {
@@ -16,6 +16,8 @@ export interface CompiledPolicy {
   maxFiles: number
   forcedFolder(identity: Identity | null): Promise<string | undefined>
   check(file: FileDescription, forcedFolder: string | undefined): UploadDecision
+  /** True when ImageKit's `filePath` lies where this caller may upload: in the forced and an allowed folder. */
+  holds(filePath: string, forcedFolder: string | undefined): boolean
 }
 
 function optionError(message: string): AuthEndpointError {
@@ -78,6 +80,22 @@ function resolveFolder(
     )
   }
   return folder
+}
+
+/** The same folder rules as signing, applied to ImageKit's record of a finished upload. */
+function holds(
+  filePath: string,
+  forced: string | undefined,
+  allowed: readonly string[] | undefined,
+): boolean {
+  const segments = filePath.split('/').slice(1, -1)
+  // ImageKit's paths are canonical; anything else is not trusted to be inside a folder.
+  if (!filePath.startsWith('/') || segments.some((part) => part === '' || part === '.' || part === '..')) {
+    return false
+  }
+  const folder = `/${segments.join('/')}`
+  if (forced !== undefined && !isWithinFolder(folder, forced)) return false
+  return allowed === undefined || allowed.some((prefix) => isWithinFolder(folder, prefix))
 }
 
 interface Rules {
@@ -160,7 +178,7 @@ function decide(file: FileDescription, rules: Rules, forced: string | undefined)
   return { forced: forced !== undefined && folder !== undefined ? { folder } : {}, params }
 }
 
-function compileRules(policy: UploadPolicy): Rules {
+function compileRules(policy: Policy): Rules {
   const fields = list(policy.allowedFields, 'allowedFields') as readonly UploadField[] | undefined
   return {
     allowedFolders: list(policy.allowedFolders, 'allowedFolders')?.map((folder) => normalizeFolder(folder)),
@@ -175,7 +193,9 @@ function compileRules(policy: UploadPolicy): Rules {
   }
 }
 
-function compileForcedFolder(forcedFolder: UploadPolicy['forcedFolder']): CompiledPolicy['forcedFolder'] {
+type Policy = NonNullable<AnyAuthHandlerOptions['policy']>
+
+function compileForcedFolder(forcedFolder: Policy['forcedFolder']): CompiledPolicy['forcedFolder'] {
   if (forcedFolder === undefined) return async () => undefined
   if (typeof forcedFolder === 'string') {
     const folder = normalizeFolder(forcedFolder)
@@ -196,13 +216,14 @@ function compileForcedFolder(forcedFolder: UploadPolicy['forcedFolder']): Compil
 }
 
 /** Validates the policy at startup (throws `INVALID_OPTIONS`) and returns its checks. */
-export function compilePolicy(policy: UploadPolicy = {}): CompiledPolicy {
+export function compilePolicy(policy: Policy = {}): CompiledPolicy {
   try {
     const rules = compileRules(policy)
     return {
       maxFiles: positive(policy.maxFiles, 'maxFiles', 20),
       forcedFolder: compileForcedFolder(policy.forcedFolder),
       check: (file, forced) => decide(file, rules, forced),
+      holds: (filePath, forced) => holds(filePath, forced, rules.allowedFolders),
     }
   } catch (error) {
     if (error instanceof AuthEndpointError && error.code !== 'INVALID_OPTIONS')

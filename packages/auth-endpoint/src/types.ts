@@ -1,25 +1,33 @@
+import type { FetchLike, OnUploadComplete, RevertOption, RouteAction } from './after-upload-types.js'
 import type { UploadField } from './fields.js'
 import type { RateLimitStore } from './rate-limit.js'
 
-/** Who is uploading: a user id, or an object with an `id` (the rest is yours, e.g. for `forcedFolder`). */
-export type Identity = string | { readonly id: string | number; readonly [key: string]: unknown }
+/**
+ * Who is uploading: a user id, or an object with an `id` (any type of yours: `authorize`'s return type is what
+ * `forcedFolder` and `onUploadComplete` receive).
+ */
+export type Identity = string | { readonly id: string | number }
+
+/** What `authorize` may return: the identity, or a refusal. */
+export type AuthorizeResult<I extends Identity = Identity> = I | null | false | undefined | Response
 
 /**
  * Decides who may upload. Return the caller's identity, `null`/`false` to refuse with 401, or return/throw a
  * `Response` (relayed with its status) or an `AuthEndpointError` to refuse otherwise; any other throw is a 403.
  */
-export type Authorize = (
+export type Authorize<I extends Identity = Identity> = (
   request: Request,
-) => Identity | null | false | undefined | Response | Promise<Identity | null | false | undefined | Response>
+) => AuthorizeResult<I> | Promise<AuthorizeResult<I>>
 
 /** A rolled key is picked up without a restart: called on every request; cache it yourself if it is costly. */
 export type PrivateKeyProvider = () => string | Promise<string>
 
-export interface UploadPolicy {
+/** `I`: the identity the callbacks receive (`null` on an anonymous route). */
+export interface UploadPolicy<I extends Identity | null = Identity | null> {
   /** Folders uploads may go to (a folder matches itself and everything below it). @default any folder */
   allowedFolders?: readonly string[]
   /** Folder the server decides, per caller: uploads go there or below it. @default none */
-  forcedFolder?: string | ((identity: Identity | null) => string | Promise<string>)
+  forcedFolder?: string | ((identity: I) => string | Promise<string>)
   /** Largest file, in bytes, that may be described (`size` becomes required). @default no limit */
   maxFileSize?: number
   /** MIME types, wildcards allowed (`image/*`); `type` becomes required. @default any type */
@@ -60,7 +68,11 @@ export interface RateLimitOptions {
 /** Writes the route's warnings and internal failures; never receives the private key. */
 export type Logger = Pick<Console, 'warn' | 'error'>
 
-export interface AuthHandlerOptions {
+/**
+ * The route's options. `I` is the identity every callback receives: inferred from `authorize`'s return type
+ * (never `null` there: a `null` from `authorize` is a 401), or `null` on a route without `authorize`.
+ */
+export interface AuthHandlerOptions<I extends Identity | null = Identity | null> {
   /** ImageKit public key. @default process.env.IMAGEKIT_PUBLIC_KEY */
   publicKey?: string
   /** ImageKit private key, or a (possibly async) provider called per request. @default process.env.IMAGEKIT_PRIVATE_KEY */
@@ -70,11 +82,25 @@ export interface AuthHandlerOptions {
   /** Signature lifetime in seconds, from server time; must be below 3600. @default 1800 */
   expiresIn?: number
   /** Who may upload. Without it every request is refused unless `allowAnonymous` is true. @default none */
-  authorize?: Authorize
+  authorize?: Authorize<NonNullable<I>>
   /** Serve callers without `authorize` (warns once at startup). @default false */
   allowAnonymous?: boolean
   /** What a POST may ask for. @default no restrictions beyond `maxFiles: 20` and the default `allowedFields` */
-  policy?: UploadPolicy
+  policy?: UploadPolicy<I>
+  /**
+   * Offers the `complete` action: after an upload the browser posts `{ action: 'complete', fileId }`, the route
+   * fetches the file from ImageKit, checks its folder against the policy, and answers `{ serverData }` with
+   * what this returns. @default none (no `complete` action)
+   */
+  onUploadComplete?: OnUploadComplete<I>
+  /** Offers the `revert` action (delete a file this caller uploaded), optionally within `windowMs` of its upload. @default false */
+  revert?: RevertOption
+  /** ImageKit's media API, for `complete` and `revert`. @default 'https://api.imagekit.io' */
+  apiBaseUrl?: string
+  /** How long one call to ImageKit's media API may take, ms. @default 10000 */
+  apiTimeoutMs?: number
+  /** The `fetch` used to call ImageKit. @default globalThis.fetch */
+  fetch?: FetchLike
   /** CORS allow-list. @default none: no CORS headers, preflights refused */
   cors?: CorsOptions
   /** Per-caller rate limit (identity, else client address), or `false`. @default { limit: 600, intervalMs: 60000 } */
@@ -93,6 +119,16 @@ export interface AuthHandlerOptions {
   /** Skip the "refuses to run in a browser or browser worker" guard (jsdom tests only). @default false */
   dangerouslyAllowBrowser?: boolean
 }
+
+/** Options with `authorize`: every callback receives its identity `I`, never `null`. */
+export type AuthorizedOptions<I extends Identity> = AuthHandlerOptions<I> & { authorize: Authorize<I> }
+
+/** Options without `authorize` (an `allowAnonymous` route): callbacks receive `null`. */
+export type AnonymousOptions = AuthHandlerOptions<null> & { authorize?: undefined }
+
+/** Options of any identity type, as the route reads them internally. */
+// biome-ignore lint/suspicious/noExplicitAny: callbacks take `I` and `authorize` returns it (invariant), so only `any` accepts every `I`
+export type AnyAuthHandlerOptions = AuthHandlerOptions<any>
 
 /** What an adapter knows about the connection. */
 export interface RequestContext {
@@ -113,6 +149,8 @@ export interface SignatureV1 {
   /** The route's clock when it signed, Unix seconds: `expire - serverTime` is the lifetime, whatever the client's clock says. */
   serverTime: number
   params?: Record<string, string>
+  /** The after-upload actions this route offers; absent when it offers none. */
+  actions?: RouteAction[]
 }
 
 /** V2 answer: `token` is the JWT, `params` the exact form fields it binds (send them unchanged, plus `file`). */
@@ -123,10 +161,14 @@ export interface SignatureV2 {
   /** The route's clock when it signed, Unix seconds (the JWT's `iat`). */
   serverTime: number
   params: Record<string, string>
+  /** The after-upload actions this route offers; absent when it offers none. */
+  actions?: RouteAction[]
 }
 
 /** Answer to `POST { files: [...] }`: one signature per file, in order; every item carries the same `serverTime`. */
 export interface SignatureBatch<S extends SignatureV1 | SignatureV2 = SignatureV1 | SignatureV2> {
   files: S[]
   serverTime: number
+  /** As on each file's answer. */
+  actions?: RouteAction[]
 }

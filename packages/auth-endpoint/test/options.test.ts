@@ -105,3 +105,36 @@ describe('startup checks', () => {
     expect(logger.lines[0]).toMatch(/allowAnonymous/)
   })
 })
+
+describe('startup checks: after-upload and webhook options', () => {
+  it('refuses a bad onUploadComplete, revert, apiBaseUrl, apiTimeoutMs or fetch, naming the option', () => {
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ onUploadComplete: 'yes' }, /onUploadComplete/],
+      [{ revert: 'always' }, /revert/],
+      [{ revert: { windowMs: 0 } }, /revert\.windowMs/],
+      [{ apiBaseUrl: 'api.imagekit.io' }, /apiBaseUrl/],
+      [{ apiBaseUrl: 'ftp://api.imagekit.io' }, /apiBaseUrl/],
+      [{ apiTimeoutMs: -1 }, /apiTimeoutMs/],
+      [{ fetch: {} }, /fetch/],
+    ]
+    for (const [options, message] of bad) {
+      expect(startupError(() => handlerWith(options as never)).message).toMatch(message)
+    }
+    expect(() =>
+      handlerWith({ revert: { windowMs: 60_000 }, apiBaseUrl: 'http://127.0.0.1:4600/' }),
+    ).not.toThrow()
+  })
+
+  it('a webhook endpoint refuses to start without a secret (IMAGEKIT_WEBHOOK_SECRET) or onEvent', async () => {
+    const { createWebhookHandler } = await import('../src/index.js')
+    vi.stubEnv('IMAGEKIT_WEBHOOK_SECRET', '')
+    expect(startupError(() => createWebhookHandler({ onEvent: () => {} })).message).toMatch(
+      /IMAGEKIT_WEBHOOK_SECRET/,
+    )
+    expect(startupError(() => createWebhookHandler({ secret: 's', onEvent: 'x' as never })).message).toMatch(
+      /onEvent/,
+    )
+    vi.stubEnv('IMAGEKIT_WEBHOOK_SECRET', 'whsec_fromEnv')
+    expect(() => createWebhookHandler({ onEvent: () => {} })).not.toThrow()
+  })
+})

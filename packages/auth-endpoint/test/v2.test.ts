@@ -111,3 +111,64 @@ describe('V2 (JWT) mode', () => {
     ])
   })
 })
+
+describe('V2: same-field tokens in one second', () => {
+  const sameSecond = fakeClock(1_900_000_000_000)
+  const short = (expiresIn: number) =>
+    handlerWith({
+      apiVersion: 2,
+      expiresIn,
+      now: sameSecond.now,
+      rateLimit: false,
+      policy: { maxFiles: Math.min(20, expiresIn) },
+    })
+  const at = { currentDate: new Date(sameSecond.now()) }
+
+  it('never gives exp ≤ iat: expiresIn + 1 asks get expiresIn distinct tokens, exp from iat + expiresIn to iat + 1', async () => {
+    const handler = short(30)
+    const expiries: number[] = []
+    const tokens = new Set<string>()
+    for (let i = 0; i < 31; i++) {
+      const { status, json } = await call(handler, postJson({ fileName: 'same.png' }))
+      if (status !== 200) continue
+      const { payload } = await jwtVerify(json.token, secret, at)
+      expect(payload.exp).toBeGreaterThan(payload.iat ?? Number.POSITIVE_INFINITY)
+      expiries.push(json.expire)
+      tokens.add(json.token)
+    }
+    expect(tokens.size).toBe(30)
+    expect(Math.min(...expiries)).toBe(1_900_000_000 + 1)
+    expect(Math.max(...expiries)).toBe(1_900_000_000 + 30)
+  })
+
+  it('once they are spent, refuses with 503 TOKENS_EXHAUSTED and Retry-After rather than repeat a token', async () => {
+    const handler = short(10)
+    for (let i = 0; i < 10; i++)
+      expect((await call(handler, postJson({ fileName: 'x.png' }))).status).toBe(200)
+    const refused = await call(handler, postJson({ fileName: 'x.png' }))
+    expect(refused.status).toBe(503)
+    expect(refused.json.code).toBe('TOKENS_EXHAUSTED')
+    expect(refused.headers.get('retry-after')).toBe('1')
+    expect((await call(handler, postJson({ fileName: 'other.png' }))).status).toBe(200)
+    sameSecond.advance(1000)
+    const next = await call(handler, postJson({ fileName: 'x.png' }))
+    expect(next.status).toBe(200)
+    expect(next.json.expire).toBe(1_900_000_001 + 10)
+  })
+
+  it('a batch is all or nothing: it fits in what is left, or nothing of it is spent', async () => {
+    const handler = short(20)
+    const batch = (n: number) => postJson({ files: Array.from({ length: n }, () => ({ fileName: 'b.png' })) })
+    expect((await call(handler, batch(15))).status).toBe(200)
+    expect((await call(handler, batch(6))).json.code).toBe('TOKENS_EXHAUSTED')
+    const rest = await call(handler, batch(5))
+    expect(rest.status).toBe(200)
+    expect(new Set(rest.json.files.map((file: { expire: number }) => file.expire)).size).toBe(5)
+  })
+
+  it('refuses at startup an expiresIn below policy.maxFiles (a batch of identical files could never be signed)', () => {
+    expect(() => handlerWith({ apiVersion: 2, expiresIn: 19 })).toThrow(/expiresIn.*maxFiles/)
+    expect(() => handlerWith({ apiVersion: 2, expiresIn: 5, policy: { maxFiles: 5 } })).not.toThrow()
+    expect(() => handlerWith({ apiVersion: 1, expiresIn: 5 })).not.toThrow()
+  })
+})
