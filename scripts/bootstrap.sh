@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a fresh machine (Node 20 + npm only) ready: pnpm through corepack, the locked dependencies,
-# and — when asked with `--chromium` — Debian's Chromium for the end-to-end suite.
+# and — when asked with `--chromium` — Debian's Chromium and redis-server for the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COREPACK_INTEGRITY_KEYS=0 COREPACK_ENABLE_DOWNLOAD_PROMPT=0
@@ -15,11 +15,19 @@ if ! pnpm --version >/dev/null 2>&1; then
   }
 fi
 
-if [ "${1:-}" = "--chromium" ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "upkit: installing Debian's Chromium for the end-to-end tests"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+# `--chromium` (npm test): Debian's Chromium for the end-to-end suite and redis-server for the
+# signing route's shared rate-limit tests, each installed only when missing.
+if [ "${1:-}" = "--chromium" ]; then
+  missing=""
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="chromium"
+  command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+  if [ -n "$missing" ]; then
+    echo "upkit: installing Debian's$missing for the tests"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  fi
 fi
 
 # Only reinstall when the lockfile changed since the last install.

@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
+# `pnpm exec` in the package's own folder (not `--filter`, which reads every workspace manifest and, on
+# Node 20, repeats the browser packages' engine warning).
 if [ -f demo/server.ts ]; then
-  exec pnpm --filter @upkit/demo exec tsx --conditions=@upkit/source server.ts "$@"
+  cd demo && exec pnpm exec tsx --conditions=@upkit/source server.ts "$@"
 fi
-exec pnpm --filter @upkit/auth-endpoint exec tsx dev-server.ts "$@"
+cd packages/auth-endpoint && exec pnpm exec tsx dev-server.ts "$@"

@@ -1,5 +1,10 @@
-import type { FileState, FileStatus, UploaderSnapshot, UploadTotals } from '@upkit/uploader-core'
-import { emptySnapshot } from '@upkit/uploader-core/view'
+import type {
+  FileState,
+  FileStatus,
+  UploaderSnapshot,
+  UploadTotals,
+} from '../../packages/uploader-core/src/index.js'
+import { emptySnapshot } from '../../packages/uploader-core/src/view/index.js'
 
 /** A file's state as the engine reports it: `<id>.png`, 2048 bytes, nothing sent yet. */
 export function fakeFile(id: string, status: FileStatus, extra: Partial<FileState> = {}): FileState {

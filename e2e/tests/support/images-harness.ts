@@ -26,7 +26,7 @@ const core = (path: string) =>
 
 // sharp and exifr are dev dependencies of @upkit/uploader-core (its image tests make files with them)
 const requireFromCore = createRequire(core('package.json'))
-export const sharp = requireFromCore('sharp') as typeof import('sharp')
+export const sharp = requireFromCore('sharp') as typeof import('sharp')['default']
 export const exifr = requireFromCore('exifr') as typeof import('exifr')
 export * from '../../../packages/uploader-core/test/images/fixtures.js'
 
