@@ -34,28 +34,32 @@ function slimPackageJson(): Plugin {
 }
 
 /**
- * The `<script>`-tag build: `dist/upkit.iife.js` (defines `window.Upkit`) and `dist/upkit.css`.
- * Runs after `tsc` in the package `build` script, so it must not empty `dist/`.
+ * The `<script>`-tag build: `dist/upkit.iife.js` (defines `window.Upkit`) and `dist/upkit.css`; with
+ * `--mode images`, `dist/upkit-images.iife.js` (defines `window.UpkitImages`, loaded on demand by
+ * `Upkit.prepareImages`). Runs after `tsc` in the package `build` script, so it must not empty `dist/`.
  */
-export default defineConfig({
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  // Uppy's only lodash import; see src/iife-throttle.ts (saves about 1 KB of the budget).
-  resolve: {
-    alias: { 'lodash/throttle.js': fileURLToPath(new URL('./src/iife-throttle.ts', import.meta.url)) },
-  },
-  plugins: [slimPackageJson(), emitStylesheet()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    copyPublicDir: false,
-    minify: true,
-    sourcemap: false,
-    target: 'es2022',
-    lib: {
-      entry: fileURLToPath(new URL('./src/iife.ts', import.meta.url)),
-      name: 'Upkit',
-      formats: ['iife'],
-      fileName: () => 'upkit.iife.js',
+export default defineConfig(({ mode }) => {
+  const images = mode === 'images'
+  return {
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Uppy's only lodash import; see src/iife-throttle.ts (saves about 1 KB of the budget).
+    resolve: {
+      alias: { 'lodash/throttle.js': fileURLToPath(new URL('./src/iife-throttle.ts', import.meta.url)) },
     },
-  },
+    plugins: images ? [] : [slimPackageJson(), emitStylesheet()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      copyPublicDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2022',
+      lib: {
+        entry: fileURLToPath(new URL(images ? './src/iife-images.ts' : './src/iife.ts', import.meta.url)),
+        name: images ? 'UpkitImages' : 'Upkit',
+        formats: ['iife'],
+        fileName: () => (images ? 'upkit-images.iife.js' : 'upkit.iife.js'),
+      },
+    },
+  }
 })

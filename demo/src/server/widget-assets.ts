@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url)
 /** packages/uploader-core, found through the demo's own dependency on it. */
 export const coreDir = dirname(require.resolve('@upkit/uploader-core/package.json'))
 const distDir = join(coreDir, 'dist')
-const WIDGET_FILES = ['upkit.iife.js', 'upkit.css'] as const
+const WIDGET_FILES = ['upkit.iife.js', 'upkit-images.iife.js', 'upkit.css'] as const
 
 function newestMtime(dir: string): number {
   let newest = 0
@@ -53,7 +53,7 @@ function read(file: string): Buffer | null {
 }
 
 /**
- * Serves /upkit.iife.js and /upkit.css from packages/uploader-core/dist. The files are also kept in memory
+ * Serves /upkit.iife.js, /upkit-images.iife.js (loaded by Upkit.prepareImages) and /upkit.css from packages/uploader-core/dist. The files are also kept in memory
  * from startup, so a package rebuild that empties dist/ meanwhile never breaks the page.
  */
 export function widgetAssets(): Router {

@@ -64,7 +64,7 @@ const GENERIC = new Set(['', 'application/octet-stream'])
 /** The type read from the bytes where the browser gave none, so `image/*` lets a HEIC photo in. */
 async function withTypes(
   items: AddItem[],
-  detect: ((file: Blob) => Promise<string | undefined>) | undefined,
+  detect: ((file: Blob) => Promise<string | null | undefined>) | undefined,
 ): Promise<AddItem[]> {
   if (!detect) return items
   return Promise.all(

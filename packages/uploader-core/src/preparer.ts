@@ -3,7 +3,7 @@ import type { Store } from './store.js'
 /** Makes a file ready to upload (resize, strip location…); resolves to what to upload instead. */
 export type Preprocess = ((file: File | Blob, context: { signal: AbortSignal }) => Promise<File | Blob>) & {
   /** Reads the real type of a file the browser gave no (or a generic) type, before the type restrictions. */
-  detectType?: (file: Blob) => Promise<string | undefined>
+  detectType?: (file: Blob) => Promise<string | null | undefined>
 }
 
 /**

@@ -19,6 +19,7 @@ interface UpkitGlobal {
 }
 
 let code = ''
+let imagesCode = ''
 
 /** A fresh page that ran `upkit.iife.js` the way a `<script>` tag would. */
 function page() {
@@ -42,7 +43,25 @@ beforeAll(() => {
       stdio: 'pipe',
     },
   )
+  execFileSync(
+    'pnpm',
+    [
+      'exec',
+      'vite',
+      'build',
+      '-c',
+      'vite.iife.config.ts',
+      '--mode',
+      'images',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: packageDir, env: { ...process.env, COREPACK_INTEGRITY_KEYS: '0' }, stdio: 'pipe' },
+  )
   code = readFileSync(join(outDir, 'upkit.iife.js'), 'utf8')
+  imagesCode = readFileSync(join(outDir, 'upkit-images.iife.js'), 'utf8')
 }, 120_000)
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
@@ -56,6 +75,24 @@ describe('dist/upkit.iife.js', () => {
     expect(typeof Upkit.createUploader).toBe('function')
     expect(Object.keys(Upkit.locales).sort()).toEqual(['de', 'en', 'fr'])
     expect(Upkit.locales.de?.retry).toBeTypeOf('string')
+  })
+
+  it('Upkit.prepareImages loads upkit-images.iife.js from next to the script only when a file needs it', async () => {
+    const { Upkit, window } = page()
+    const preprocess = (
+      Upkit as unknown as { prepareImages: () => { detectType: (b: Blob) => Promise<unknown> } }
+    ).prepareImages()
+    expect(window.document.querySelector('script')).toBeNull() // nothing fetched yet
+    // a HEIC file's first bytes: a 'ftyp' box with the 'heic' brand
+    const heic = new window.Blob([
+      new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112, 104, 101, 105, 99, 0, 0, 0, 0]),
+    ])
+    const detected = preprocess.detectType(heic)
+    const script = window.document.querySelector('script') as HTMLScriptElement
+    expect(script.src).toBe('http://localhost:3000/upkit-images.iife.js')
+    window.eval(imagesCode) // what the browser does with the fetched script
+    script.onload?.(new window.Event('load'))
+    await expect(detected).resolves.toBe('image/heic')
   })
 
   it('mount draws the drop zone, in the chosen locale', () => {
