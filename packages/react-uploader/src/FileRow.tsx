@@ -20,6 +20,12 @@ export interface FileRowProps {
   intlLocale: string | undefined
   /** Clock for the retry countdown. */
   now: number
+  /** In a long (windowed) list: the row's place and the number of files, for screen readers. */
+  position?: number | undefined
+  count?: number | undefined
+  /** Margins (px) standing in for the rows not drawn above and below (first and last row drawn). */
+  spaceBefore?: number | undefined
+  spaceAfter?: number | undefined
 }
 
 function RowButton(props: { label: string; text: string; onClick: () => void }) {
@@ -61,10 +67,21 @@ function RowActions({ file, uploader, messages }: Pick<FileRowProps, 'file' | 'u
 }
 
 /** One file: thumbnail, name, size, progress bar, status, error and its buttons. */
-export const FileRow = memo(function FileRow({ file, uploader, messages, intlLocale, now }: FileRowProps) {
+export const FileRow = memo(function FileRow(props: FileRowProps) {
+  const { file, uploader, messages, intlLocale, now } = props
   const status = fileStatusLabel(file, messages, { now, ...(intlLocale ? { locale: intlLocale } : {}) })
   return (
-    <li className={classNames.file} data-status={file.status}>
+    <li
+      className={classNames.file}
+      data-status={file.status}
+      aria-setsize={props.count}
+      aria-posinset={props.position}
+      style={
+        props.spaceBefore === undefined && props.spaceAfter === undefined
+          ? undefined
+          : { marginTop: props.spaceBefore, marginBottom: props.spaceAfter }
+      }
+    >
       <Thumbnail file={file} />
       <div className={classNames.fileMain}>
         <span className={classNames.fileName}>{file.name}</span>

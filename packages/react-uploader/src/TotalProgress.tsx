@@ -11,7 +11,7 @@ export interface TotalProgressProps {
   showUpload: boolean
 }
 
-/** The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all. */
+/** The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all / Clear finished. */
 export function TotalProgress({ snapshot, uploader, messages, intlLocale, showUpload }: TotalProgressProps) {
   const model = totalProgress(snapshot, messages, intlLocale)
   if (!model.visible) return null
@@ -46,6 +46,11 @@ export function TotalProgress({ snapshot, uploader, messages, intlLocale, showUp
         {model.canCancelAll && (
           <button type="button" className={classNames.button} onClick={() => uploader?.cancelAll()}>
             {viewText(messages, 'cancelAll')}
+          </button>
+        )}
+        {model.canClearFinished && (
+          <button type="button" className={classNames.button} onClick={() => uploader?.clearFinished()}>
+            {viewText(messages, 'clearFinished')}
           </button>
         )}
       </div>

@@ -32,7 +32,7 @@ export function Uploader(props: UploaderProps) {
     >
       <DropZone dropzone={dropzone} messages={messages} id={id} disabled={Boolean(props.disabled)} />
       <RejectionList rejections={rejections.rejections} messages={messages} onDismiss={rejections.dismiss} />
-      <FileList files={snapshot.files} {...shared} />
+      <FileList files={snapshot.files} ticking={snapshot.counts.retrying > 0} {...shared} />
       <TotalProgress
         snapshot={snapshot}
         {...shared}

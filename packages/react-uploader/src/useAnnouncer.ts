@@ -1,6 +1,6 @@
 'use client'
 import type { UploaderSnapshot } from '@upkit/uploader-core'
-import { announcements, type ViewMessages } from '@upkit/uploader-core/view'
+import { type AddedRun, announcements, type ViewMessages } from '@upkit/uploader-core/view'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 /** Screen readers skip a live region whose text did not change: vary it invisibly instead. */
@@ -15,9 +15,10 @@ function distinct(next: string, current: string): string {
 export function useAnnouncer(snapshot: UploaderSnapshot, messages: ViewMessages) {
   const [text, setText] = useState('')
   const previous = useRef(snapshot)
+  const added = useRef<AddedRun>({ count: 0, at: Number.NEGATIVE_INFINITY })
   const announce = useCallback((message: string) => setText((current) => distinct(message, current)), [])
   useEffect(() => {
-    const texts = announcements(previous.current, snapshot, messages)
+    const texts = announcements(previous.current, snapshot, messages, added.current)
     previous.current = snapshot
     if (texts.length > 0) announce(texts.join(' '))
   }, [snapshot, messages, announce])

@@ -1,9 +1,7 @@
 'use client'
 import { type FocusSpot, rememberFocus, rescueFocus } from '@upkit/uploader-core/view'
-import { type RefObject, type SyntheticEvent, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
-
-// Layout effects warn during React 18 server rendering; nothing needs focus there anyway.
-const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
+import { type RefObject, type SyntheticEvent, useCallback, useRef } from 'react'
+import { useClientLayoutEffect } from './useClientLayoutEffect.js'
 
 /**
  * Keeps keyboard focus in the widget when the focused button goes away — pressed (Cancel turns into

@@ -60,7 +60,10 @@ describe('<Uploader> against the emulator and the signing route', () => {
     expect(onProgress).toHaveBeenCalled()
     await vi.waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1))
     expect(await servers.emulator.files()).toHaveLength(1)
-    expect(screen.getByRole('status')).toHaveTextContent('All uploads finished: 1 succeeded, 0 failed.')
+    // The live region is written in an effect after the row's commit: wait for it.
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('All uploads finished: 1 succeeded, 0 failed.'),
+    )
     expect(await axeViolations(container)).toEqual([])
   })
 
@@ -73,7 +76,7 @@ describe('<Uploader> against the emulator and the signing route', () => {
     expect(error).toHaveTextContent(/storage or upload limit/i)
     expect(error).toHaveTextContent(/Request ID: \S+/)
     expect(await servers.emulator.files()).toHaveLength(0)
-    expect(screen.getByRole('status')).toHaveTextContent(/full\.png failed/)
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/full\.png failed/))
     expect(await axeViolations(container)).toEqual([])
   })
 

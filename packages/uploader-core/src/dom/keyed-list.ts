@@ -29,13 +29,12 @@ export class KeyedList<T> {
     return this.#rows.size
   }
 
-  /** Reconciles the rows with `items` (in order). */
-  update(items: readonly T[]): void {
+  /** Reconciles the rows with `items` (in order); returns their elements. */
+  update(items: readonly T[]): HTMLElement[] {
     this.#removeMissing(new Set(items.map(this.#keyOf)))
-    syncChildren(
-      this.#container,
-      items.map((item) => this.#upsert(item).element),
-    )
+    const elements = items.map((item) => this.#upsert(item).element)
+    syncChildren(this.#container, elements)
+    return elements
   }
 
   #upsert(item: T): KeyedRow<T> {

@@ -12,8 +12,9 @@ export interface TotalBarOptions {
 }
 
 /**
- * The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all —
- * the same tree as React's `<TotalProgress>`. Its buttons are kept while they apply (focus survives).
+ * The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all /
+ * Clear finished — the same tree as React's `<TotalProgress>`. Its buttons are kept while they apply
+ * (focus survives).
  */
 export class TotalBar {
   readonly element: HTMLDivElement
@@ -24,17 +25,23 @@ export class TotalBar {
   readonly #upload: HTMLButtonElement
   readonly #retryAll: HTMLButtonElement
   readonly #cancelAll: HTMLButtonElement
+  readonly #clearFinished: HTMLButtonElement
 
   constructor(doc: Document, options: TotalBarOptions) {
     const { uploader, messages } = options
     this.#options = options
-    const button = (key: 'upload' | 'retryAll' | 'cancelAll', onClick: () => void, primary = false) =>
+    const button = (
+      key: 'upload' | 'retryAll' | 'cancelAll' | 'clearFinished',
+      onClick: () => void,
+      primary = false,
+    ) =>
       createButton(doc, viewText(messages, key), onClick, {
         class: cx(classNames.button, primary && classNames.buttonPrimary),
       })
     this.#upload = button('upload', () => void uploader.upload(), true)
     this.#retryAll = button('retryAll', () => uploader.retryAll())
     this.#cancelAll = button('cancelAll', () => uploader.cancelAll())
+    this.#clearFinished = button('clearFinished', () => uploader.clearFinished())
     this.#progress = createElement(doc, 'progress', {
       class: cx(classNames.progress, classNames.progressTotal),
       max: 100,
@@ -61,6 +68,7 @@ export class TotalBar {
     if (canUpload) buttons.push(this.#upload)
     if (model.canRetryAll) buttons.push(this.#retryAll)
     if (model.canCancelAll) buttons.push(this.#cancelAll)
+    if (model.canClearFinished) buttons.push(this.#clearFinished)
     syncChildren(this.#actions, buttons)
     return true
   }

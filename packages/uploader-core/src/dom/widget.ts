@@ -1,20 +1,20 @@
-import type { FileState, Uploader, UploaderSnapshot } from '../types.js'
+import type { Uploader, UploaderSnapshot } from '../types.js'
 import {
+  type AddedRun,
   acceptAttribute,
   announcements,
   classNames,
   cx,
   emptySnapshot,
   type ResolvedLocale,
-  viewText,
 } from '../view/index.js'
 import { bindCallbacks } from './callbacks.js'
 import { bindDropzone } from './dropzone.js'
 import { DropzoneView } from './dropzone-view.js'
 import { createElement, syncChildren } from './element.js'
-import { FileRow, type RowContext } from './file-row.js'
+import { FileList } from './file-list.js'
+import type { RowContext } from './file-row.js'
 import { FocusRescue } from './focus-rescue.js'
-import { KeyedList } from './keyed-list.js'
 import { LiveRegion } from './live-region.js'
 import type { MountOptions } from './options.js'
 import { RejectionList } from './rejection-list.js'
@@ -33,8 +33,7 @@ export class Widget {
   readonly #locale: ResolvedLocale
   readonly #zone: DropzoneView
   readonly #rejections: RejectionList
-  readonly #files: HTMLUListElement
-  readonly #list: KeyedList<FileState>
+  readonly #list: FileList
   readonly #total: TotalBar
   readonly #live: LiveRegion
   readonly #ticker = new Ticker(() => this.#render(true))
@@ -43,6 +42,7 @@ export class Widget {
   readonly #listeners = new AbortController()
   readonly #focus: FocusRescue
   #snapshot: UploaderSnapshot = emptySnapshot
+  readonly #added: AddedRun = { count: 0, at: Number.NEGATIVE_INFINITY }
 
   constructor(doc: Document, uploader: Uploader, options: MountOptions, locale: ResolvedLocale) {
     this.#uploader = uploader
@@ -57,16 +57,8 @@ export class Widget {
       capture: options.capture,
     })
     this.#rejections = new RejectionList(doc, messages, () => this.#patch(() => this.#place()))
-    this.#files = createElement(doc, 'ul', {
-      class: classNames.files,
-      'aria-label': viewText(messages, 'fileList'),
-    })
     const context: RowContext = { doc, uploader, messages, intl: locale.intl, now: () => Date.now() }
-    this.#list = new KeyedList(
-      this.#files,
-      (file) => file.id,
-      (file) => new FileRow(file, context),
-    )
+    this.#list = new FileList(context)
     const showUpload = options.uploadButton ?? (!options.uploader && options.autoUpload === false)
     this.#total = new TotalBar(doc, { uploader, messages, intl: locale.intl, showUpload })
     this.#live = new LiveRegion(doc)
@@ -75,6 +67,8 @@ export class Widget {
       'data-theme': options.theme,
     })
     this.#focus = new FocusRescue(this.root, this.#listeners.signal)
+    const settle = () => this.#patch(() => this.#list.settle())
+    this.#list.element.addEventListener('scroll', settle, { passive: true, signal: this.#listeners.signal })
     this.#bind(options)
     // Like React's announcer: what is already in the engine at mount is drawn, not announced.
     this.#snapshot = uploader.getSnapshot()
@@ -104,13 +98,14 @@ export class Widget {
     if (snapshot === this.#snapshot && !force) return
     const previous = this.#snapshot
     this.#snapshot = snapshot
-    const texts = announcements(previous, snapshot, this.#locale.view)
+    const texts = announcements(previous, snapshot, this.#locale.view, this.#added)
     if (texts.length > 0) this.#live.say(texts.join(' '))
     this.#patch(() => {
       this.#list.update(snapshot.files)
       this.#place()
+      this.#list.settle()
     })
-    this.#ticker.set(snapshot.files.some((file) => file.status === 'retrying'))
+    this.#ticker.set(snapshot.counts.retrying > 0)
   }
 
   /** Runs a DOM patch, keeping keyboard focus in the widget when a focused button goes away. */
@@ -125,7 +120,7 @@ export class Widget {
     const snapshot = this.#snapshot
     const children: Node[] = [this.#zone.element]
     if (!this.#rejections.isEmpty) children.push(this.#rejections.element)
-    if (snapshot.files.length > 0) children.push(this.#files)
+    if (snapshot.files.length > 0) children.push(this.#list.element)
     if (this.#total.update(snapshot)) children.push(this.#total.element)
     children.push(this.#live.element)
     syncChildren(this.root, children)

@@ -11,20 +11,56 @@ function milestoneOf(percent: number): number {
   return reached
 }
 
-function addedText(prev: UploaderSnapshot, next: UploaderSnapshot, messages: ViewMessages): string | null {
-  const known = new Set(prev.files.map((file) => file.id))
-  const added = next.files.filter((file) => !known.has(file.id))
-  if (added.length === 0) return null
-  return viewText(messages, 'announceAdded', { count: added.length })
+/**
+ * Each file of `next` with its state in `prev` (undefined: added). Files keep their order and new
+ * ones come last, so one walk by pointer pairs them; a lookup table only when a file was removed.
+ */
+function pairs(prev: readonly FileState[], next: readonly FileState[]): Array<FileState | undefined> {
+  let j = 0
+  let byId: Map<string, FileState> | undefined
+  return next.map((file) => {
+    if (!byId && prev[j]?.id === file.id) return prev[j++]
+    if (!byId && j >= prev.length) return undefined
+    byId ??= new Map(prev.map((before) => [before.id, before]))
+    return byId.get(file.id)
+  })
 }
 
-function failedTexts(prev: UploaderSnapshot, next: UploaderSnapshot, messages: ViewMessages): string[] {
-  const before = new Map<string, FileState>(prev.files.map((file) => [file.id, file]))
-  return next.files
-    .filter((file) => file.status === 'error' && before.get(file.id)?.status !== 'error')
-    .map((file) =>
-      viewText(messages, 'announceError', { name: file.name, message: errorText(file.error, messages) }),
-    )
+/**
+ * Files added in the changes just before: the engine takes a long list in over several changes
+ * (slices), which are announced as one growing count ("10000 file(s) added.", not the last slice's).
+ */
+export interface AddedRun {
+  count: number
+  /** When files were last added (ms). */
+  at: number
+}
+
+/** A pause longer than this between additions starts a new count. */
+const RUN_GAP_MS = 1000
+
+/** Files added, and files that failed since `prev` (`befores`: see `pairs`). */
+function fileTexts(
+  next: UploaderSnapshot,
+  befores: ReadonlyArray<FileState | undefined>,
+  messages: ViewMessages,
+  run: AddedRun,
+): string[] {
+  const added = befores.filter((before) => !before).length
+  const texts: string[] = []
+  if (added > 0) {
+    const now = Date.now()
+    run.count = (now - run.at > RUN_GAP_MS ? 0 : run.count) + added
+    run.at = now
+    texts.push(viewText(messages, 'announceAdded', { count: run.count }))
+  }
+  next.files.forEach((file, i) => {
+    if (file.status === 'error' && befores[i]?.status !== 'error')
+      texts.push(
+        viewText(messages, 'announceError', { name: file.name, message: errorText(file.error, messages) }),
+      )
+  })
+  return texts
 }
 
 function milestoneText(
@@ -40,14 +76,15 @@ function milestoneText(
 
 const settled = (file: FileState | undefined) => file?.status === 'success' || file?.status === 'error'
 
-/** Whether a file ended between the two snapshots (notifications are batched: a whole upload may fit between). */
-function someEnded(prev: UploaderSnapshot, next: UploaderSnapshot): boolean {
-  const before = new Map<string, FileState>(prev.files.map((file) => [file.id, file]))
-  return next.files.some((file) => settled(file) && before.get(file.id)?.status !== file.status)
-}
-
-function completeText(prev: UploaderSnapshot, next: UploaderSnapshot, messages: ViewMessages): string | null {
-  if (next.isUploading || !(prev.isUploading || someEnded(prev, next))) return null
+function completeText(
+  prev: UploaderSnapshot,
+  next: UploaderSnapshot,
+  befores: ReadonlyArray<FileState | undefined>,
+  messages: ViewMessages,
+): string | null {
+  // Notifications are batched: a whole upload may fit between two snapshots.
+  const ended = () => next.files.some((file, i) => settled(file) && befores[i]?.status !== file.status)
+  if (next.isUploading || !(prev.isUploading || ended())) return null
   const { success, error } = next.counts
   if (success + error === 0) return null
   return viewText(messages, 'announceComplete', { successful: success, failed: error })
@@ -60,16 +97,19 @@ function offlineText(prev: UploaderSnapshot, next: UploaderSnapshot, messages: V
 /**
  * What the polite live region should say for one snapshot change: files added, files that failed,
  * going offline, total-progress milestones (25/50/75 %), and completion. Empty when nothing is worth saying,
- * so progress ticks never flood the screen reader.
+ * so progress ticks never flood the screen reader. Pass the same `run` for a widget's whole stream of
+ * snapshots (it is updated), so files added in slices are counted together.
  */
 export function announcements(
   prev: UploaderSnapshot,
   next: UploaderSnapshot,
   messages: ViewMessages,
+  run: AddedRun = { count: 0, at: Number.NEGATIVE_INFINITY },
 ): string[] {
   if (prev === next) return []
-  const texts = [addedText(prev, next, messages), ...failedTexts(prev, next, messages)]
+  const befores = prev.files === next.files ? next.files : pairs(prev.files, next.files)
+  const texts: Array<string | null> = fileTexts(next, befores, messages, run)
   texts.push(offlineText(prev, next, messages), milestoneText(prev, next, messages))
-  texts.push(completeText(prev, next, messages))
+  texts.push(completeText(prev, next, befores, messages))
   return texts.filter((text): text is string => text !== null)
 }

@@ -14,6 +14,7 @@ export const classNames = {
   browse: 'upkit-browse',
   input: 'upkit-input',
   files: 'upkit-files',
+  filesVirtual: 'upkit-files--virtual',
   file: 'upkit-file',
   thumb: 'upkit-thumb',
   thumbIcon: 'upkit-thumb--icon',

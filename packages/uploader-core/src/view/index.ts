@@ -18,7 +18,9 @@
  * │       ├─ span.upkit-message-text  rejectionText(name, error.message): the engine's text names file + limit
  * │       └─ button.upkit-button [type=button][aria-label=dismissMessage]  dismiss
  * ├─ ul.upkit-files [aria-label=fileList]                  (only while there are files)
- * │   └─ li.upkit-file [data-status=<FileStatus>]
+ * │   │   over VIRTUAL_AFTER files: + .upkit-files--virtual (a scroll box); only listWindow()'s rows are drawn
+ * │   └─ li.upkit-file [data-status=<FileStatus>]   (virtual: + [aria-setsize=<files>][aria-posinset=<index + 1>],
+ * │       and style="margin-top: <before>px;" on the first row drawn, "margin-bottom: <after>px;" on the last)
  * │       ├─ img.upkit-thumb [alt=""]  (canPreview(file): object URL, revoked when the row goes)
  * │       │   or span.upkit-thumb.upkit-thumb--icon [aria-hidden=true] > svg (a file icon)
  * │       ├─ div.upkit-file-main
@@ -35,7 +37,8 @@
  * │   └─ div.upkit-actions
  * │       ├─ button.upkit-button.upkit-button--primary "Upload"   (autoUpload off and files queued)
  * │       ├─ button.upkit-button "Retry all"                      (canRetryAll)
- * │       └─ button.upkit-button "Cancel all"                     (canCancelAll)
+ * │       ├─ button.upkit-button "Cancel all"                     (canCancelAll)
+ * │       └─ button.upkit-button "Clear finished"                 (canClearFinished) → clearFinished()
  * └─ div.upkit-live.upkit-sr-only [role=status][aria-live=polite][aria-atomic=true]
  *       text = announcements(prev, next).join(' ') when non-empty (a repeat gets a trailing U+00A0 so it is
  *       read again); a batch of rejections: announceRejected{count} + their texts.
@@ -46,10 +49,14 @@
  * Focus: when the focused button disappears (pressed, or the file moved on: Cancel → Retry/Remove, a row
  * removed, Cancel all → Retry all) and focus fell to <body>, move it to the first button of the same
  * group (.upkit-file-actions / .upkit-actions / .upkit-message), else the first button of the list item
- * now at the same index, else the drop zone. Never move focus that the user put elsewhere.
+ * now at the same index, else the drop zone. Never move focus that the user put elsewhere. In a long
+ * list, the row that holds focus stays drawn while it is scrolled out of view (listWindow keeps it).
+ *
+ * Long lists: the list is measured (readListView) after every draw and on each `scroll` event, and
+ * drawn again when the view moved — in the scroll event itself, so the painted frame has the rows.
  */
 export { acceptAttribute } from './accept.js'
-export { announcements, MILESTONES } from './announcements.js'
+export { type AddedRun, announcements, MILESTONES } from './announcements.js'
 export { type ClassNameKey, classNames, cx } from './classNames.js'
 export { collectDroppedFiles } from './droppedFiles.js'
 export { emptySnapshot } from './emptySnapshot.js'
@@ -57,6 +64,7 @@ export { engineOptionsFrom } from './engineOptions.js'
 export { errorText, rejectionText } from './errorText.js'
 export { type FocusSpot, rememberFocus, rescueFocus } from './focusRescue.js'
 export { formatBytes, formatEta, formatPercent, formatSpeed } from './format.js'
+export { type ListView, listWindow, readListView, startView } from './listView.js'
 export { type ResolvedLocale, resolveLocale } from './locale.js'
 export { canPreview, type FileActions, fileActions, fileStatusLabel, secondsUntil } from './status.js'
 export {
@@ -65,6 +73,7 @@ export {
   viewText,
 } from './strings.js'
 export { type TotalProgressModel, totalProgress } from './totalProgress.js'
+export { OVERSCAN, VIRTUAL_AFTER, type VisibleRange, visibleRange } from './visibleRange.js'
 export type {
   WidgetCallbacks,
   WidgetEngineOptions,

@@ -21,6 +21,8 @@ export interface TotalProgressModel {
   isUploading: boolean
   canRetryAll: boolean
   canCancelAll: boolean
+  /** Some files are done, failed or cancelled ("Clear finished"). */
+  canClearFinished: boolean
 }
 
 export function totalProgress(
@@ -49,5 +51,6 @@ export function totalProgress(
     isUploading,
     canRetryAll: counts.error + counts.cancelled > 0,
     canCancelAll: counts.active > 0,
+    canClearFinished: counts.success + counts.error + counts.cancelled > 0,
   }
 }

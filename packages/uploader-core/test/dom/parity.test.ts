@@ -7,6 +7,7 @@ import { mount } from '../../src/dom/index.js'
 import { de } from '../../src/locales/de.js'
 import type { FileState } from '../../src/types.js'
 import { UploadError } from '../../src/upload-error.js'
+import { startView } from '../../src/view/index.js'
 import { installObjectUrls } from './object-urls.js'
 
 // The React widget is loaded by path at run time, so this package's type check does not depend on it.
@@ -66,6 +67,24 @@ describe('the same markup as the React <Uploader>', () => {
     const { react, dom } = await renderBoth({}, (fake) => {
       fake.setFiles(files)
     })
+    expect(canonical(dom)).toBe(canonical(react))
+  })
+
+  it('a long list: the same window of rows, padding and positions, at the top and scrolled', async () => {
+    const long = Array.from({ length: 10_000 }, (_, i) => fakeFile(`f${i}`, i % 3 ? 'queued' : 'success'))
+    const { react, dom } = await renderBoth({}, (fake) => {
+      fake.setFiles(long)
+    })
+    expect(canonical(dom)).toBe(canonical(react))
+    for (const host of [react, dom]) {
+      const list = host.querySelector('ul.upkit-files') as HTMLElement
+      Object.defineProperty(list, 'clientHeight', { value: 400, configurable: true })
+      Object.defineProperty(list, 'scrollTop', { value: 5_000 * startView.row, configurable: true })
+      await act(async () => {
+        list.dispatchEvent(new Event('scroll'))
+      })
+    }
+    expect(dom.querySelector('[aria-posinset="5000"]')).not.toBeNull()
     expect(canonical(dom)).toBe(canonical(react))
   })
 

@@ -1,5 +1,5 @@
 import { fakeFile, fakeSnapshot } from '@upkit/test-support'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { announcements, emptySnapshot, resolveMessages, totalProgress } from '../../src/view/index.js'
 
 const messages = resolveMessages()
@@ -61,6 +61,49 @@ describe('announcements', () => {
   })
 })
 
+describe('announcements in long lists', () => {
+  const many = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => fakeFile(`${prefix}${i}`, 'queued'))
+  const failed = (id: string) =>
+    fakeFile(id, 'error', { error: { code: 'NETWORK_ERROR', message: 'Lost.', retryable: true } })
+
+  it('counts files added after others were removed in the same change', () => {
+    const prev = fakeSnapshot([fakeFile('a', 'success'), fakeFile('b', 'success'), fakeFile('c', 'queued')])
+    const next = fakeSnapshot([fakeFile('c', 'queued'), fakeFile('d', 'queued'), fakeFile('e', 'queued')])
+    expect(announcements(prev, next, messages)).toEqual(['2 file(s) added.'])
+  })
+
+  it('counts files taken in over several changes (slices) together, and anew after a pause', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const run = { count: 0, at: Number.NEGATIVE_INFINITY }
+      const slices = [64, 128, 80].map((n, k) => fakeSnapshot(many(n, `s${k}-`)))
+      let prev = emptySnapshot
+      const said: string[][] = []
+      for (const slice of slices) {
+        const next = fakeSnapshot([...prev.files, ...slice.files])
+        said.push(announcements(prev, next, messages, run))
+        prev = next
+        vi.advanceTimersByTime(100)
+      }
+      expect(said).toEqual([['64 file(s) added.'], ['192 file(s) added.'], ['272 file(s) added.']])
+      vi.advanceTimersByTime(5_000)
+      const later = fakeSnapshot([...prev.files, fakeFile('late', 'queued')])
+      expect(announcements(prev, later, messages, run)).toEqual(['1 file(s) added.'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('names a failure among 10,000 files, and not a file that had failed before', () => {
+    const files = Array.from({ length: 10_000 }, (_, i) => fakeFile(`f${i}`, 'uploading'))
+    files[9] = failed('f9')
+    const prev = fakeSnapshot(files)
+    const next = fakeSnapshot(files.map((file, i) => (i === 7_000 ? failed('f7000') : file)))
+    expect(announcements(prev, next, messages)).toEqual(['f7000.png failed: Lost.'])
+  })
+})
+
 describe('totalProgress', () => {
   it('formats the totals and the buttons that apply', () => {
     const files = [fakeFile('a', 'uploading', { size: 1000 }), fakeFile('b', 'error', { size: 1000 })]
@@ -79,8 +122,18 @@ describe('totalProgress', () => {
       eta: '30 sec left',
       canRetryAll: true,
       canCancelAll: true,
+      canClearFinished: true,
     })
     expect(model.valueText).toBe('50% · 1,000 bytes of 2 kB, 2 kB/s, 30 sec left')
+  })
+
+  it('offers Clear finished only once a file is done, failed or cancelled', () => {
+    const running = fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'retrying')])
+    expect(totalProgress(running, messages).canClearFinished).toBe(false)
+    for (const status of ['success', 'error', 'cancelled'] as const) {
+      const s = fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', status)])
+      expect(totalProgress(s, messages).canClearFinished).toBe(true)
+    }
   })
 
   it('is hidden without files', () => {
