@@ -74,6 +74,7 @@ export const de: Messages = {
   statusRetryingIn: 'Neuer Versuch in {seconds} s',
   statusWaitingForNetwork: 'Wartet auf die Verbindung',
   statusSuccess: 'Fertig',
+  statusSuccessSaved: 'Fertig · {saved} gespart',
   statusProcessing: 'Hochgeladen · wird verarbeitet',
   statusError: 'Fehlgeschlagen',
   statusCancelled: 'Abgebrochen',

@@ -37,6 +37,7 @@ export const en = {
   statusRetryingIn: 'Retrying in {seconds}s',
   statusWaitingForNetwork: 'Waiting for the connection',
   statusSuccess: 'Done',
+  statusSuccessSaved: 'Done · {saved} saved',
   statusProcessing: 'Uploaded · processing',
   statusError: 'Failed',
   statusCancelled: 'Cancelled',

@@ -70,6 +70,7 @@ export const fr: Messages = {
   statusRetryingIn: 'Nouvel essai dans {seconds} s',
   statusWaitingForNetwork: 'En attente de la connexion',
   statusSuccess: 'Terminé',
+  statusSuccessSaved: 'Terminé · {saved} économisés',
   statusProcessing: 'Envoyé · traitement en cours',
   statusError: 'Échec',
   statusCancelled: 'Annulé',

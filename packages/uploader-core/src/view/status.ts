@@ -1,5 +1,5 @@
 import type { FileState } from '../types.js'
-import { formatPercent } from './format.js'
+import { formatBytes, formatPercent } from './format.js'
 import { type ViewMessages, viewText } from './strings.js'
 
 /** Seconds until a scheduled retry, rounded up, never negative. */
@@ -31,8 +31,12 @@ export function fileStatusLabel(
       return viewText(messages, 'statusRetryingIn', {
         seconds: secondsUntil(file.nextRetryAt, options.now ?? Date.now()),
       })
-    case 'success':
-      return viewText(messages, 'statusSuccess')
+    case 'success': {
+      // a prepared file says what preparing saved ("Done · 9.1 MB saved")
+      const saved = (file.originalSize ?? 0) - file.size
+      if (saved <= 0) return viewText(messages, 'statusSuccess')
+      return viewText(messages, 'statusSuccessSaved', { saved: formatBytes(saved, options.locale) })
+    }
     case 'processing':
       return viewText(messages, 'statusProcessing')
     case 'error':

@@ -84,3 +84,14 @@ describe('misc', () => {
     expect(resolveMessages().dismiss).toBe('Dismiss')
   })
 })
+
+describe('a prepared file', () => {
+  it('says what preparing saved once it is done, and "Optimising…" meanwhile', () => {
+    const done = fakeFile('photo.jpg', 'success', { size: 900_000, originalSize: 10_000_000 })
+    expect(fileStatusLabel(done, resolveMessages(), { locale: 'en' })).toBe('Done · 8.7 MB saved') // binary steps, like every size in the widgets
+    expect(fileStatusLabel(fakeFile('photo.jpg', 'preparing'), resolveMessages())).toBe('Optimising…')
+    expect(
+      fileStatusLabel(fakeFile('same.jpg', 'success', { size: 5, originalSize: 5 }), resolveMessages()),
+    ).toBe('Done')
+  })
+})
