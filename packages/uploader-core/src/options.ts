@@ -160,6 +160,8 @@ export interface UploaderOptions {
    * called only when the route offers it); its answer becomes `file.serverData`. @default true
    */
   complete?: boolean
+  /** `remove(id)` of a finished file also deletes it from ImageKit, when the route offers `revert`. @default true */
+  revertOnRemove?: boolean
   /** A signing request with no answer after this long is aborted and retried. @default 10000 */
   signTimeoutMs?: number
   /**

@@ -182,6 +182,8 @@ export interface UploaderEvents {
   'completion-error': { file: FileState; error: UploadError }
   /** The route deleted a finished file from ImageKit (`revert(id)`); it is gone from the list. */
   'file-reverted': { file: FileState }
+  /** `remove(id)` of a finished file asked the route to delete it, and that failed: the file stays. */
+  'revert-error': { file: FileState; error: UploadError }
   /** ImageKit accepted the file and processes it later (202): there is no file record yet. */
   'upload-accepted': { file: FileState; message: string }
   complete: { successful: readonly FileState[]; failed: readonly FileState[]; accepted: readonly FileState[] }
@@ -210,7 +212,10 @@ export interface Uploader {
   /** Starts an errored or cancelled file again with a fresh budget. */
   retry(id: string): void
   retryAll(): void
-  /** Stops the file (if busy) and drops it from the list. */
+  /**
+   * Stops the file (if busy) and drops it from the list. A finished file whose route offers `revert` is
+   * deleted from ImageKit first (`revertOnRemove`): `file-reverted` when done, `revert-error` if not.
+   */
   remove(id: string): void
   /**
    * Undo: deletes a finished file from ImageKit through the route's `revert` action, then drops it from

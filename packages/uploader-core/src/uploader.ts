@@ -7,6 +7,7 @@ import { enErrors } from './locales/en-errors.js'
 import { createErrorFactory } from './localize.js'
 import { isSecureEndpoint } from './secure-endpoint.js'
 import type { Uploader, UploaderOptions } from './types.js'
+import { isUploadError } from './upload-error.js'
 import { validateOptions } from './validate-options.js'
 
 /** Creates the upload engine. Safe to call on a server: nothing touches browser globals until used. */
@@ -53,6 +54,19 @@ function removeFiles(parts: EngineParts, ids: readonly string[]): void {
   parts.bridge.remove(ids)
 }
 
+/** A finished file whose route offers revert, with `revertOnRemove` on. */
+const revertsOnRemove = ({ store, offered, options }: EngineParts, id: string) =>
+  options.revertOnRemove !== false &&
+  store.get(id)?.status === 'success' &&
+  !!offered.get(id)?.includes('revert')
+
+function revertOrSay(parts: EngineParts, id: string): void {
+  const file = parts.store.get(id)
+  revertFile(parts, id, (gone) => removeFiles(parts, [gone])).catch((error: unknown) => {
+    if (file && isUploadError(error)) parts.emitter.emit('revert-error', { file, error })
+  })
+}
+
 const FINISHED = new Set(['success', 'processing', 'error', 'cancelled'])
 
 /** Settles once every task of these ids ended. */
@@ -85,7 +99,7 @@ function buildApi(parts: EngineParts): Uploader {
     cancelAll: all(cancelFiles),
     retry: (id) => destroyed || retryFiles(parts, [id]),
     retryAll: all(retryFiles),
-    remove: (id) => removeFiles(parts, [id]),
+    remove: (id) => (revertsOnRemove(parts, id) ? revertOrSay(parts, id) : removeFiles(parts, [id])),
     revert: (id) => revertFile(parts, id, (gone) => removeFiles(parts, [gone])),
     clearFinished: () =>
       destroyed ||

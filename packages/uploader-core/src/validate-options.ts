@@ -75,6 +75,7 @@ const TOP: Record<string, Check> = {
   persist: fn,
   signAhead: bool,
   complete: bool,
+  revertOnRemove: bool,
   signTimeoutMs: num(1),
   locale: record,
   messages: record,

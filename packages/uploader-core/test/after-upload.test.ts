@@ -121,3 +121,28 @@ describe('revert: undo a finished upload', () => {
     expect(isUploadError(error) && error.code).toBe('INVALID_INPUT')
   })
 })
+
+describe('remove on a finished file', () => {
+  it('reverts it first when the route offers revert, and says so if that fails (the file stays)', async () => {
+    let refuse = false
+    const r = route({
+      actions: ['revert'],
+      revert: (body) =>
+        refuse
+          ? Response.json({ code: 'INTERNAL', message: 'x' }, { status: 500 })
+          : Response.json({ reverted: body.fileId }),
+    })
+    const { uploader } = setup(r)
+    const failed = vi.fn()
+    uploader.on('revert-error', ({ error }) => failed(error.code))
+    const { added } = await uploader.addFiles([makeFile('a.png'), makeFile('b.png')])
+    await waitFor(uploader, (s) => s.counts.success === 2)
+    uploader.remove(added[0]!.id)
+    await waitFor(uploader, (s) => s.files.length === 1)
+    expect(r.actions().filter((a) => a.action === 'revert')).toHaveLength(1)
+    refuse = true
+    uploader.remove(added[1]!.id)
+    await vi.waitFor(() => expect(failed).toHaveBeenCalledWith('REVERT_FAILED'))
+    expect(uploader.getSnapshot().files).toHaveLength(1)
+  })
+})

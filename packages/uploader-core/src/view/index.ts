@@ -57,6 +57,7 @@
  */
 export { acceptAttribute } from './accept.js'
 export { type AddedRun, announcements, MILESTONES } from './announcements.js'
+export { warnBeforeUnload } from './beforeUnload.js'
 export { type ClassNameKey, classNames, cx } from './classNames.js'
 export { collectDroppedFiles } from './droppedFiles.js'
 export { emptySnapshot } from './emptySnapshot.js'
