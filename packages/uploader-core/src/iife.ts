@@ -10,4 +10,5 @@ import { fr } from './locales/fr.js'
 export const locales = { en, de, fr }
 export { mount } from './dom/index.js'
 export { prepareImages } from './iife-prepare-images.js'
+export { persistQueue } from './persist/index.js'
 export { createUploader } from './uploader.js'
