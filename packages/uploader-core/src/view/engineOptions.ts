@@ -10,6 +10,7 @@ const WIDGET_KEYS: ReadonlySet<string> = new Set<keyof WidgetOptions | 'uploader
   'messages',
   'intlLocale',
   'keepUploadsOnUnmount',
+  'warnBeforeUnload',
   'multiple',
   'accept',
   'capture',

@@ -44,6 +44,8 @@ export interface WidgetOptions extends WidgetCallbacks {
   intlLocale?: string
   /** Let running uploads finish after the widget goes away (the engine stops once they finish). @default false */
   keepUploadsOnUnmount?: boolean
+  /** Ask the browser to confirm leaving the page while files are uploading. @default true */
+  warnBeforeUnload?: boolean
   /** Allow choosing several files. @default true */
   multiple?: boolean
   /** The file input's `accept`. @default derived from `restrictions.allowedFileTypes` */
