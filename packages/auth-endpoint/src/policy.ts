@@ -108,7 +108,9 @@ interface Rules {
 }
 
 function checkFields(file: FileDescription, rules: Rules, forced: string | undefined): void {
-  const asked = Object.keys(file.fields) as UploadField[]
+  // `overwriteFile: false` only narrows what the upload may do (the engine's persisted queue sends it)
+  const narrowing = (field: UploadField) => field === 'overwriteFile' && file.fields.overwriteFile === 'false'
+  const asked = (Object.keys(file.fields) as UploadField[]).filter((field) => !narrowing(field))
   if (file.folder !== undefined && forced === undefined) asked.push('folder')
   const refused = asked.find((field) => !rules.fields.has(field))
   if (refused !== undefined) {

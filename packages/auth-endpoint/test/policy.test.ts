@@ -119,6 +119,12 @@ describe('the upload policy', () => {
     expect(allowed.status).toBe(200)
   })
 
+  it('overwriteFile: false is always allowed (it only narrows the upload); true needs allowedFields', async () => {
+    expect((await ask({}, { ...photo, useUniqueFileName: false, overwriteFile: false })).status).toBe(200)
+    const refused = await ask({}, { ...photo, overwriteFile: true })
+    expect(refused.json).toMatchObject({ code: 'FIELD_NOT_ALLOWED' })
+  })
+
   it('in a batch, the whole request is refused and the message names the file', async () => {
     const body = { files: [photo, { fileName: 'big.mov', size: 9 * MB, type: 'video/quicktime' }] }
     const { status, json } = await ask({ maxFileSize: 5 * MB }, body)
