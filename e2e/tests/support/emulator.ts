@@ -77,7 +77,12 @@ export class Emulator {
   }
 }
 
-/** `photo_S-PgGysnR.png` → `photo.png`: undoes the emulator's `useUniqueFileName` suffix. */
+/**
+ * `photo_S-PgGysnR.png` → `photo.png`: undoes the emulator's `useUniqueFileName` suffix, or (for a file
+ * resumed from a persisted queue, uploaded under its own unique name) `photo_k3x9q2ab.png` → `photo.png`.
+ */
 export function originalName(stored: string): string {
-  return stored.replace(/_[A-Za-z0-9_-]{9}(\.[^.]*)?$/, '$1')
+  const imagekit = /_[A-Za-z0-9_-]{9}(\.[^.]*)?$/
+  if (imagekit.test(stored)) return stored.replace(imagekit, '$1')
+  return stored.replace(/_[a-z0-9]{1,8}(\.[^.]*)?$/, '$1')
 }

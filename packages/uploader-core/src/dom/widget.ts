@@ -7,6 +7,8 @@ import {
   cx,
   emptySnapshot,
   type ResolvedLocale,
+  viewText,
+  warnBeforeUnload,
 } from '../view/index.js'
 import { bindCallbacks } from './callbacks.js'
 import { bindDropzone } from './dropzone.js'
@@ -19,6 +21,7 @@ import { LiveRegion } from './live-region.js'
 import type { MountOptions } from './options.js'
 import { RejectionList } from './rejection-list.js'
 import { showRejections } from './rejections.js'
+import { RestoredNotice } from './restored-notice.js'
 import { Ticker } from './ticker.js'
 import { TotalBar } from './total-bar.js'
 import { uniqueId } from './unique-id.js'
@@ -36,6 +39,7 @@ export class Widget {
   readonly #list: FileList
   readonly #total: TotalBar
   readonly #live: LiveRegion
+  readonly #restored: RestoredNotice
   readonly #ticker = new Ticker(() => this.#render(true))
   readonly #cleanups: Array<() => void> = []
   #unbindCallbacks: () => void = () => {}
@@ -62,6 +66,7 @@ export class Widget {
     const showUpload = options.uploadButton ?? (!options.uploader && options.autoUpload === false)
     this.#total = new TotalBar(doc, { uploader, messages, intl: locale.intl, showUpload })
     this.#live = new LiveRegion(doc)
+    this.#restored = new RestoredNotice(doc, uploader, messages)
     this.root = createElement(doc, 'div', {
       class: cx(classNames.root, !options.unstyled && classNames.styled, options.className),
       'data-theme': options.theme,
@@ -73,6 +78,8 @@ export class Widget {
     // Like React's announcer: what is already in the engine at mount is drawn, not announced.
     this.#snapshot = uploader.getSnapshot()
     this.#render(true)
+    // …except the notice of files left from the last visit: the user has something to decide.
+    if (this.#snapshot.restored > 0) this.#live.say(this.#restored.text(this.#snapshot.restored))
   }
 
   #bind(options: MountOptions): void {
@@ -89,7 +96,15 @@ export class Widget {
       }),
       showRejections(this.#uploader, this.#locale.view, this.#rejections, this.#live),
       this.#uploader.subscribe(() => this.#render(false)),
+      this.#uploader.on('file-reverted', ({ file }) =>
+        this.#live.say(viewText(this.#locale.view, 'announceReverted', { name: file.name })),
+      ),
+      this.#uploader.on('revert-error', ({ error }) => {
+        this.#rejections.add(error.message)
+        this.#live.say(error.message)
+      }),
     )
+    if (options.warnBeforeUnload ?? true) this.#cleanups.push(warnBeforeUnload(this.#uploader))
   }
 
   /** Patches the DOM to the engine's current snapshot (`force`: also when it did not change, e.g. a clock tick). */
@@ -99,6 +114,7 @@ export class Widget {
     const previous = this.#snapshot
     this.#snapshot = snapshot
     const texts = announcements(previous, snapshot, this.#locale.view, this.#added)
+    if (snapshot.restored > 0 && previous.restored === 0) texts.push(this.#restored.text(snapshot.restored))
     if (texts.length > 0) this.#live.say(texts.join(' '))
     this.#patch(() => {
       this.#list.update(snapshot.files)
@@ -119,6 +135,7 @@ export class Widget {
   #place(): void {
     const snapshot = this.#snapshot
     const children: Node[] = [this.#zone.element]
+    if (this.#restored.update(snapshot.restored)) children.push(this.#restored.element)
     if (!this.#rejections.isEmpty) children.push(this.#rejections.element)
     if (snapshot.files.length > 0) children.push(this.#list.element)
     if (this.#total.update(snapshot)) children.push(this.#total.element)
