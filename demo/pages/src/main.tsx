@@ -2,6 +2,7 @@ import '@upkit/uploader-core/styles.css'
 import './demo.css'
 import { Uploader } from '@upkit/react-uploader'
 import { de, en, fr } from '@upkit/uploader-core'
+import { persistQueue } from '@upkit/uploader-core/persist'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { DemoConfig } from './demo-config.js'
@@ -16,6 +17,12 @@ const LOCALES = { en, de, fr } as const
 /** Test knob: `?retries=N` sets the retry budget (the e2e offline test makes it short). */
 const retryLimit = Number(new URLSearchParams(location.search).get('retries') ?? Number.NaN)
 const retry = Number.isInteger(retryLimit) && retryLimit >= 0 ? { retry: { limit: retryLimit } } : {}
+
+/** Test knob: `?persist=1` keeps the upload queue in IndexedDB across reloads (the e2e reload test). */
+const persist =
+  new URLSearchParams(location.search).get('persist') === '1'
+    ? { persist: persistQueue({ key: 'react' }) }
+    : {}
 
 function uploaderKey(config: DemoConfig, settings: DemoSettings): string {
   return JSON.stringify([config.publicKey, config.keyState, settings])
@@ -40,6 +47,7 @@ function UploaderCard({ config, settings }: { config: DemoConfig; settings: Demo
         locale={LOCALES[parsed.locale]}
         intlLocale={parsed.locale}
         {...retry}
+        {...persist}
       />
     </section>
   )

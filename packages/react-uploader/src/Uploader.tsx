@@ -5,6 +5,7 @@ import { DropZone } from './DropZone.js'
 import { FileList } from './FileList.js'
 import { LiveRegion } from './LiveRegion.js'
 import { RejectionList } from './RejectionList.js'
+import { RestoredNotice } from './RestoredNotice.js'
 import { TotalProgress } from './TotalProgress.js'
 import type { UploaderProps } from './types.js'
 import { useFocusRescue } from './useFocusRescue.js'
@@ -31,6 +32,7 @@ export function Uploader(props: UploaderProps) {
       {...focusRescue}
     >
       <DropZone dropzone={dropzone} messages={messages} id={id} disabled={Boolean(props.disabled)} />
+      <RestoredNotice restored={snapshot.restored} uploader={uploader} messages={messages} />
       <RejectionList rejections={rejections.rejections} messages={messages} onDismiss={rejections.dismiss} />
       <FileList files={snapshot.files} ticking={snapshot.counts.retrying > 0} {...shared} />
       <TotalProgress

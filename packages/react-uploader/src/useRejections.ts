@@ -39,8 +39,13 @@ export function useRejections(
       batch.push(text)
     })
   }, [uploader])
+  /** A message of the widget's own (e.g. a failed revert), shown like a rejection. */
+  const add = useCallback((text: string) => {
+    const key = ++counter.current
+    setRejections((current) => [...current, { key, text }])
+  }, [])
   const dismiss = useCallback((key: number) => {
     setRejections((current) => current.filter((rejection) => rejection.key !== key))
   }, [])
-  return { rejections, dismiss }
+  return { rejections, dismiss, add }
 }

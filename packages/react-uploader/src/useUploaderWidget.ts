@@ -5,6 +5,7 @@ import type { UploaderProps } from './types.js'
 import { useAnnouncer } from './useAnnouncer.js'
 import { useDropzone } from './useDropzone.js'
 import { useRejections } from './useRejections.js'
+import { useRestoredAndReverts, useWarnBeforeUnload } from './useRestoredAndReverts.js'
 import { useUploaderCallbacks } from './useUploaderCallbacks.js'
 import { useUploaderInstance } from './useUploaderInstance.js'
 import { useUploaderState } from './useUploaderState.js'
@@ -18,13 +19,17 @@ export function useUploaderWidget(props: UploaderProps) {
     () => resolveLocale(locale, messages, intlLocale),
     [locale, messagesKey, intlLocale],
   )
-  const source = props.uploader ?? engineOptionsFrom(props, resolved)
+  // `warnBeforeUnload` is a widget prop: kept from the engine, which warns on unknown options.
+  const { warnBeforeUnload: warnOnUnload, ...engineProps } = props
+  const source = props.uploader ?? engineOptionsFrom(engineProps, resolved)
   const keepUploads = props.keepUploadsOnUnmount ?? false
   const uploader = useUploaderInstance(source, { keepUploadsOnUnmount: keepUploads })
   const snapshot = useUploaderState(uploader)
   useUploaderCallbacks(uploader, props, keepUploads)
   const { text, announce } = useAnnouncer(snapshot, resolved.view)
   const rejections = useRejections(uploader, resolved.view, announce)
+  useRestoredAndReverts(uploader, snapshot.restored, resolved.view, announce, rejections.add)
+  useWarnBeforeUnload(uploader, warnOnUnload)
   const dropzone = useDropzone({
     uploader,
     disabled: Boolean(props.disabled) || uploader === null,

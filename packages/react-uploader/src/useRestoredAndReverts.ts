@@ -1,0 +1,54 @@
+'use client'
+import type { Uploader } from '@upkit/uploader-core'
+import { type ViewMessages, viewText, warnBeforeUnload } from '@upkit/uploader-core/view'
+import { useEffect, useRef } from 'react'
+
+/**
+ * Announces the restored-queue notice once when it appears, and each `file-reverted` (a finished file
+ * deleted from ImageKit on Remove). A `revert-error`'s message goes to `show` (the message list).
+ */
+export function useRestoredAndReverts(
+  uploader: Uploader | null,
+  restored: number,
+  messages: ViewMessages,
+  announce: (text: string) => void,
+  show: (text: string) => void,
+): void {
+  const latest = useRef({ messages, announce, show })
+  useEffect(() => {
+    latest.current = { messages, announce, show }
+  })
+  const shown = useRef(false)
+  useEffect(() => {
+    if (restored <= 0) {
+      shown.current = false
+      return
+    }
+    if (shown.current) return
+    shown.current = true
+    latest.current.announce(viewText(latest.current.messages, 'restoredNotice', { count: restored }))
+  }, [restored])
+  useEffect(() => {
+    if (!uploader) return undefined
+    const offs = [
+      uploader.on('file-reverted', ({ file }) =>
+        latest.current.announce(viewText(latest.current.messages, 'announceReverted', { name: file.name })),
+      ),
+      uploader.on('revert-error', ({ error }) => {
+        latest.current.show(error.message)
+        latest.current.announce(error.message)
+      }),
+    ]
+    return () => {
+      for (const off of offs) off()
+    }
+  }, [uploader])
+}
+
+/** `warnBeforeUnload` (default on): the browser asks before leaving while files upload. */
+export function useWarnBeforeUnload(uploader: Uploader | null, enabled: boolean | undefined): void {
+  useEffect(
+    () => (enabled === false || !uploader ? undefined : warnBeforeUnload(uploader)),
+    [uploader, enabled],
+  )
+}
