@@ -19,11 +19,14 @@ export function userFolder(user: string): string {
 }
 
 /**
- * The signing route as an app would write it: who may upload (`authorize`), and a policy that forces each
- * user's files into their own folder and caps their size. The handler is rebuilt when the fault panel
- * switches the key pair, so the public key it reports always matches the private key it signs with.
+ * The signing route as an app would write it: who may upload (`authorize`), a policy that forces each
+ * user's files into their own folder and caps their size, and what happens after the upload: the
+ * server records ImageKit's own file (`onUploadComplete`, its answer reaches the page as `serverData`)
+ * and a user may undo their own upload (`revert`). The handler is rebuilt when the fault panel switches
+ * the key pair, so the public key it reports always matches the private key it signs with.
+ * `apiBaseUrl`: the emulator's media API (ImageKit's own when unset).
  */
-export function signingRoute(activeKey: () => SigningKey): RequestHandler {
+export function signingRoute(activeKey: () => SigningKey, apiBaseUrl?: string): RequestHandler {
   const handlers = new Map<string, RequestHandler>()
   const handlerFor = (key: SigningKey): RequestHandler => {
     const existing = handlers.get(key.publicKey)
@@ -39,6 +42,10 @@ export function signingRoute(activeKey: () => SigningKey): RequestHandler {
         maxFiles: 20,
       },
       rateLimit: { limit: 600, intervalMs: 60_000 },
+      // ImageKit's record, fetched by the route with the private key: what an app would save
+      onUploadComplete: ({ identity, file }) => ({ user: identity.id, filePath: file.filePath, size: file.size }),
+      revert: true,
+      ...(apiBaseUrl ? { apiBaseUrl } : {}),
     })
     handlers.set(key.publicKey, handler)
     return handler

@@ -72,7 +72,7 @@ async function serve(options: DemoOptions, extras: StartDemoExtras, backend: Dem
   app.disable('x-powered-by')
   const server = createServer(app)
   app.use('/api/demo', demoApi(backend))
-  app.use('/api/imagekit/auth', signingRoute(backend.activeKey))
+  app.use('/api/imagekit/auth', signingRoute(backend.activeKey, backend.emulatorUrl ?? undefined))
   app.use(widgetAssets())
   app.use(express.static(join(demoDir, 'static'), { extensions: ['html'] }))
   const pages = extras.pages === false ? null : await createPages(options.production, server)
