@@ -89,7 +89,9 @@ test.describe('React <Uploader> with a kept queue', () => {
 
     await page.reload()
     await expect(uploader.dropzone).toBeVisible()
-    await expect(notice(page).locator('.upkit-restored-text')).toHaveText('Your last visit left 6 upload(s) unfinished.')
+    await expect(notice(page).locator('.upkit-restored-text')).toHaveText(
+      'Your last visit left 6 upload(s) unfinished.',
+    )
     await expect(notice(page).getByRole('button', { name: 'Resume' })).toBeVisible()
     await expect(notice(page).getByRole('button', { name: 'Discard' })).toBeVisible()
     await expect(uploader.root.getByRole('status')).toHaveText(
@@ -118,7 +120,9 @@ test.describe('React <Uploader> with a kept queue', () => {
     await expectKept(page, 3)
 
     await page.reload()
-    await expect(notice(page).locator('.upkit-restored-text')).toHaveText('Your last visit left 3 upload(s) unfinished.')
+    await expect(notice(page).locator('.upkit-restored-text')).toHaveText(
+      'Your last visit left 3 upload(s) unfinished.',
+    )
     await notice(page).getByRole('button', { name: 'Discard' }).click()
     await expect(notice(page)).toHaveCount(0)
     await expectKept(page, 0)
@@ -150,7 +154,9 @@ test.describe('React <Uploader> with a kept queue', () => {
     const second = await context.newPage()
     const again = new UploaderPage(second, PATH)
     await again.goto()
-    await expect(notice(second).locator('.upkit-restored-text')).toHaveText('Your last visit left 2 upload(s) unfinished.')
+    await expect(notice(second).locator('.upkit-restored-text')).toHaveText(
+      'Your last visit left 2 upload(s) unfinished.',
+    )
     await notice(second).getByRole('button', { name: 'Resume' }).click()
     await expect(notice(second)).toHaveCount(0)
     await again.expectStatus('success', ...names.slice(1))

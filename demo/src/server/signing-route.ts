@@ -43,7 +43,11 @@ export function signingRoute(activeKey: () => SigningKey, apiBaseUrl?: string): 
       },
       rateLimit: { limit: 600, intervalMs: 60_000 },
       // ImageKit's record, fetched by the route with the private key: what an app would save
-      onUploadComplete: ({ identity, file }) => ({ user: identity.id, filePath: file.filePath, size: file.size }),
+      onUploadComplete: ({ identity, file }) => ({
+        user: identity.id,
+        filePath: file.filePath,
+        size: file.size,
+      }),
       revert: true,
       ...(apiBaseUrl ? { apiBaseUrl } : {}),
     })
