@@ -51,6 +51,3 @@ export class Aggregates {
     return { ...this.#counts, total: this.#total, active: this.#active }
   }
 }
-
-/** Whether a status still takes part in uploading. */
-export const isActive = (file: FileState): boolean => ACTIVE.has(file.status)
