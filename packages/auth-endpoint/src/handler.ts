@@ -38,12 +38,38 @@ function answerOptions(config: Config, incoming: Incoming): Answer {
   return emptyAnswer(204, config.cors.preflight(incoming))
 }
 
-async function signGet(config: Config, identity: Identity | null): Promise<unknown> {
+/**
+ * `GET ?count=n`: n signatures in one answer (at most `policy.maxFiles`), shaped like a POST batch, so a
+ * client that signs ahead needs one request per batch on a GET route too. Without `count`, ImageKit's
+ * documented single answer, which every ImageKit client reads.
+ */
+function countOf(incoming: Incoming, maxFiles: number): number | undefined {
+  const raw = incoming.query('count')
+  if (raw === null) return undefined
+  const count = Number(raw)
+  if (!Number.isInteger(count) || count < 1) {
+    throw new AuthEndpointError(
+      'INVALID_FIELD',
+      `The count query parameter must be a whole number of signatures from 1 to ${maxFiles}; got ${JSON.stringify(raw.slice(0, 20))}.`,
+    )
+  }
+  return Math.min(count, maxFiles)
+}
+
+async function signGet(config: Config, incoming: Incoming, identity: Identity | null): Promise<unknown> {
+  const count = countOf(incoming, config.policy.maxFiles)
   const forced = await config.policy.forcedFolder(identity)
   const privateKey = await config.keys.privateKey()
   const params: Record<string, string> = forced === undefined ? {} : { folder: forced }
-  const [signed] = await issueAll(config, privateKey, [{ forced: params, params }], false, serverTime(config))
-  return signed
+  const decisions = Array.from({ length: count ?? 1 }, () => ({ forced: params, params }))
+  const now = serverTime(config)
+  const signed = await issueAll(config, privateKey, decisions, false, now)
+  return count === undefined ? signed[0] : batchAnswer(config, signed, now)
+}
+
+function batchAnswer(config: Config, files: unknown[], now: number): unknown {
+  const { actions } = config.afterUpload
+  return actions.length > 0 ? { files, serverTime: now, actions: [...actions] } : { files, serverTime: now }
 }
 
 async function signPost(config: Config, body: unknown, identity: Identity | null): Promise<unknown> {
@@ -54,16 +80,12 @@ async function signPost(config: Config, body: unknown, identity: Identity | null
   const now = serverTime(config)
   const signed = await issueAll(config, privateKey, decisions, true, now)
   const isBatch = typeof body === 'object' && body !== null && Object.hasOwn(body, 'files')
-  if (!isBatch) return signed[0]
-  const { actions } = config.afterUpload
-  return actions.length > 0
-    ? { files: signed, serverTime: now, actions: [...actions] }
-    : { files: signed, serverTime: now }
+  return isBatch ? batchAnswer(config, signed, now) : signed[0]
 }
 
 /** GET signs; POST signs the described files, or runs the action it names (`{ action, fileId }`). */
 async function answer(config: Config, incoming: Incoming, identity: Identity | null): Promise<unknown> {
-  if (incoming.method === 'GET') return signGet(config, identity)
+  if (incoming.method === 'GET') return signGet(config, incoming, identity)
   const body = await readJsonBody(incoming, config.maxBodyBytes)
   if (isActionBody(body)) return runAction(config, incoming, identity, body)
   return signPost(config, body, identity)

@@ -11,6 +11,8 @@ export interface HeaderSource {
  */
 export interface Incoming extends HeaderSource {
   readonly method: string
+  /** A query parameter of the request URL, or null. */
+  query(name: string): string | null
   /** The web `Request` handed to `authorize`. */
   request(): Request
   /** The raw body, at most `limit` bytes (throws `PAYLOAD_TOO_LARGE` / `INVALID_BODY`). */
@@ -21,8 +23,15 @@ export interface Incoming extends HeaderSource {
 export function fromRequest(request: Request): Incoming {
   return {
     method: request.method,
+    query: (name) => new URL(request.url).searchParams.get(name),
     header: (name) => request.headers.get(name),
     request: () => request,
     body: async (limit) => (request.body === null ? new Uint8Array() : readLimited(request.body, limit)),
   }
+}
+
+/** A query parameter of a request target such as `/auth?count=4` (no URL object for the common case: none). */
+export function queryOf(target: string, name: string): string | null {
+  const at = target.indexOf('?')
+  return at === -1 ? null : new URLSearchParams(target.slice(at + 1)).get(name)
 }

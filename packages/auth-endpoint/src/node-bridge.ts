@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readLimited, tooLarge } from './body.js'
 import { AuthEndpointError } from './errors.js'
 import type { Route } from './handler.js'
-import type { Incoming } from './incoming.js'
+import { type Incoming, queryOf } from './incoming.js'
 import type { Answer } from './respond.js'
 
 /** A node request, possibly already read by a body parser (`express.json()` sets `body` and `_body`). */
@@ -121,6 +121,7 @@ export function fromNode(req: NodeRequest, url: () => string): Incoming {
   let streamed = false
   return {
     method: req.method ?? 'GET',
+    query: (name) => queryOf(req.url ?? '/', name),
     header: (name) => headerOf(req, name),
     request: () => {
       request ??= toWebRequest(req, url(), () => {

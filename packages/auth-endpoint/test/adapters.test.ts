@@ -51,6 +51,15 @@ async function expectSigningRoute(base: string, seen: string[]) {
   ])
   expect(seen.at(-1)).toBe(`${base}?v=1`)
 
+  // `?count=n` reaches the route through every adapter: n signatures in one answer
+  const many = await receive(await fetch(`${base}?count=3`, { headers: { 'x-user': '42' } }))
+  expect(many.status).toBe(200)
+  expect(many.json.files.map((file: { params: unknown }) => file.params)).toEqual([
+    { folder: '/users/42' },
+    { folder: '/users/42' },
+    { folder: '/users/42' },
+  ])
+
   const posted = await receive(await fetch(base, json(JSON.stringify({ fileName: 'cat.png', size: 5 }))))
   expect(posted.status).toBe(200)
   expect(posted.json.params).toEqual({ folder: '/users/42' })

@@ -1,7 +1,8 @@
+import { getBatch, postBatch } from './batch-fetch.js'
 import { isRetryableStatus, parseJson } from './http.js'
 import type { ErrorFactory } from './localize.js'
 import { parseRetryAfter } from './retry-policy.js'
-import { type AheadSource, type FetchMany, type Received, SignAhead } from './sign-ahead.js'
+import { type AheadSource, SignAhead } from './sign-ahead.js'
 import type {
   AuthEndpoint,
   AuthFunction,
@@ -44,12 +45,11 @@ export interface Signer {
 }
 
 /**
- * Files one POST batch signs: every signing request costs a round trip and a slot's idle time, so a
- * batch covers several rounds of uploads (measured: 200 small files took 38 requests with batches the
- * size of `concurrency`). At most 20, the signing route's default `maxFiles`.
+ * Files one batch (POST `{ files }` or GET `?count=n`) signs: every signing request costs a round trip
+ * and a slot's idle time, so a batch covers several rounds of uploads (measured: 200 small files took
+ * 38 requests with batches the size of `concurrency`). At most 20, the signing route's default `maxFiles`.
  */
-const batchSize = (lookahead: number, method: 'GET' | 'POST') =>
-  method === 'POST' ? Math.min(20, Math.max(8, lookahead * 4)) : lookahead * 2
+const batchSize = (lookahead: number) => Math.min(20, Math.max(8, lookahead * 4))
 const noop = () => {}
 
 /** Fetches one fresh signature per attempt from the app's route or function, validated. */
@@ -72,10 +72,15 @@ export function createSigner(options: SignerOptions): Signer {
   }
   const single: SignFn = (file, signal) => one(method === 'POST' ? file : undefined, signal)
   if (!options.ahead) return { sign: single, topUp: noop, drop: noop, dispose: noop }
-  const many: FetchMany =
-    method === 'POST' ? (files, signal) => postBatch(endpoint, files, signal, options) : getEach(one, options)
   const { source, lookahead } = options.ahead
-  const ahead = new SignAhead(many, source, options.now, lookahead, batchSize(lookahead, method))
+  const parts = {
+    request: (payload: unknown, signal: AbortSignal, query?: string) =>
+      requestJson(endpoint, method, payload, signal, options, query).then(({ body }) => body),
+    validate: (answer: unknown) => validate(answer, endpoint, options),
+    now: options.now,
+  }
+  const many = method === 'POST' ? postBatch(parts) : getBatch(parts, lookahead * 2)
+  const ahead = new SignAhead(many, source, options.now, lookahead, batchSize(lookahead))
   const sign: SignFn = async (file, signal, attempt, id) =>
     (attempt === 1 && id !== undefined ? await ahead.take(id, signal) : undefined) ??
     single(file, signal, attempt)
@@ -98,51 +103,6 @@ function signWith(auth: AuthFunction, options: SignerOptions): SignFn {
   }
 }
 
-/** One GET per file, side by side; a failed one just leaves its file to sign alone. */
-function getEach(
-  one: (file: undefined, signal: AbortSignal) => Promise<Signature>,
-  options: SignerOptions,
-): FetchMany {
-  return (files, signal) =>
-    Promise.all(
-      files.map(() =>
-        one(undefined, signal).then(
-          (signature): Received => ({ signature, receivedAt: options.now(), ...serverTimeOf(signature) }),
-          () => undefined,
-        ),
-      ),
-    )
-}
-
-/** One POST `{ files: [...] }` for several files; the answer's `files` match them by position. */
-async function postBatch(
-  endpoint: AuthEndpoint,
-  files: readonly FileDescription[],
-  signal: AbortSignal,
-  options: SignerOptions,
-): Promise<(Received | undefined)[]> {
-  const { body } = await requestJson(endpoint, 'POST', { files }, signal, options)
-  const answer = (body ?? {}) as { files?: unknown; serverTime?: unknown }
-  const list = Array.isArray(answer.files) && answer.files.length === files.length ? answer.files : []
-  const receivedAt = options.now()
-  return files.map((_file, i) => {
-    try {
-      const signature = validate(list[i], endpoint, options)
-      return { signature, receivedAt, ...serverTimeOf(signature, answer) }
-    } catch {
-      return undefined
-    }
-  })
-}
-
-function serverTimeOf(...sources: unknown[]): { serverTime?: number } {
-  for (const source of sources) {
-    const value = Number((source as { serverTime?: unknown } | undefined)?.serverTime)
-    if (Number.isFinite(value) && value > 0) return { serverTime: value }
-  }
-  return {}
-}
-
 /** One request to the route, with its own timeout; resolves to the parsed JSON of a 2xx answer. */
 export async function requestJson(
   endpoint: AuthEndpoint,
@@ -150,6 +110,7 @@ export async function requestJson(
   payload: unknown,
   signal: AbortSignal,
   options: SignerOptions,
+  query?: string,
 ): Promise<{ body: unknown }> {
   const { makeError } = options
   const route = `the signing route ${endpoint.url}`
@@ -159,7 +120,8 @@ export async function requestJson(
   if (method === 'POST') headers['content-type'] = 'application/json'
   const timeout = withTimeout(signal, options)
   try {
-    const response = await options.fetch()(endpoint.url, {
+    const url = query ? `${endpoint.url}${endpoint.url.includes('?') ? '&' : '?'}${query}` : endpoint.url
+    const response = await options.fetch()(url, {
       method,
       headers,
       body: method === 'POST' ? JSON.stringify(payload) : null,

@@ -15,6 +15,21 @@ afterEach(() => resetEmulator(s.emulator))
 const make = (overrides: Partial<UploaderOptions> = {}) => makeEngine(s, overrides)
 
 describe('signing', () => {
+  it('signs ahead through the real GET route with ?count=n: a few requests for many files', async () => {
+    const urls: string[] = []
+    const countingFetch: typeof fetch = (input, init) => {
+      urls.push(String(input))
+      return fetch(input, init)
+    }
+    const { uploader } = make({ fetch: countingFetch, concurrency: 2 })
+    await uploader.addFiles(Array.from({ length: 12 }, (_, i) => makeFile(`f${i}.png`)))
+    const snap = await waitFor(uploader, idle)
+    expect(snap.counts.success).toBe(12)
+    expect(urls.length).toBeLessThanOrEqual(3) // batches of 8, topped up: 12 files need 2
+    expect(urls.every((url) => url.startsWith(`${s.authUrl}?count=`))).toBe(true)
+    expect(new Set(s.emulator.stats().tokensUsed).size).toBe(12)
+  })
+
   it('re-signs once after an expired signature', async () => {
     let calls = 0
     const { uploader, counter } = make({

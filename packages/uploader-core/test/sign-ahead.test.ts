@@ -136,22 +136,58 @@ describe('signing ahead (POST route)', () => {
 })
 
 describe('signing ahead (GET route)', () => {
-  it('fetches the next files’ signatures while earlier files upload', async () => {
-    let calls = 0
-    const fetch = (async () => {
-      calls++
+  /** A GET route that answers one signature per request, whatever the query (like ImageKit's SDK helpers). */
+  function singleRoute() {
+    const urls: string[] = []
+    const fetch = (async (url: string) => {
+      urls.push(url)
       return Response.json({
-        token: `g${calls}`,
+        token: `g${urls.length}`,
         expire: Math.floor(Date.now() / 1000) + 1800,
         signature: 's',
       })
     }) as unknown as typeof globalThis.fetch
+    return { urls, fetch }
+  }
+
+  function holdFirstUpload() {
     const server = new FakeUploadServer()
     let release: (() => void) | undefined
     server.onRequest = (xhr) => {
       if (server.requests.length === 1) release = () => xhr.respond(200, successBody('a'))
       else xhr.respond(200, successBody('x'))
     }
+    return { server, release: () => release?.() }
+  }
+
+  it('asks an Upkit route for the next files’ signatures in one GET ?count=n', async () => {
+    const urls: string[] = []
+    const fetch = (async (url: string) => {
+      urls.push(url)
+      const count = Number(new URL(url, 'http://app.test').searchParams.get('count') ?? 1)
+      const expire = Math.floor(Date.now() / 1000) + 1800
+      const files = Array.from({ length: count }, (_, i) => ({
+        token: `b${i}`,
+        expire,
+        signature: 's',
+        publicKey: 'pk',
+      }))
+      return Response.json({ files, serverTime: Math.floor(Date.now() / 1000) })
+    }) as unknown as typeof globalThis.fetch
+    const { server, release } = holdFirstUpload()
+    const uploader = createUploader({ auth: '/auth?app=1', xhr: server.xhr, fetch, concurrency: 1 })
+    await uploader.addFiles(files(3))
+    await waitFor(uploader, (s) => s.files[0]?.status === 'uploading')
+    expect(urls).toEqual(['/auth?app=1&count=3']) // all three signed while f0 is still uploading
+    release()
+    await waitFor(uploader, (s) => s.counts.success === 3)
+    expect(server.requests.map((r) => r.field('token'))).toEqual(['b0', 'b1', 'b2'])
+    expect(urls).toHaveLength(1)
+  })
+
+  it('falls back to one GET per file when the route answers a single signature to ?count', async () => {
+    const { urls, fetch } = singleRoute()
+    const { server, release } = holdFirstUpload()
     const uploader = createUploader({
       publicKey: 'pk',
       auth: '/auth',
@@ -162,9 +198,37 @@ describe('signing ahead (GET route)', () => {
     await uploader.addFiles(files(3))
     await waitFor(uploader, (s) => s.files[0]?.status === 'uploading')
     await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(calls).toBe(2) // f1 was signed while f0 is still uploading (GET: two files ahead per slot)
-    release?.()
+    // the count request's single answer signs f0; f1 and f2 are signed ahead one GET each
+    expect(urls).toEqual(['/auth?count=3', '/auth', '/auth'])
+    release()
     await waitFor(uploader, (s) => s.counts.success === 3)
     expect(new Set(server.requests.map((r) => r.field('token'))).size).toBe(3)
+    expect(urls).toHaveLength(3)
+  })
+
+  it('stops asking for ?count after the route refuses it with 400', async () => {
+    const urls: string[] = []
+    const fetch = (async (url: string) => {
+      urls.push(url)
+      if (url.includes('count=')) return Response.json({ message: 'unknown query' }, { status: 400 })
+      return Response.json({
+        token: `t${urls.length}`,
+        expire: Math.floor(Date.now() / 1000) + 1800,
+        signature: 's',
+      })
+    }) as unknown as typeof globalThis.fetch
+    const server = new FakeUploadServer()
+    server.onRequest = (xhr) => xhr.respond(200, successBody('x'))
+    const uploader = createUploader({
+      publicKey: 'pk',
+      auth: '/auth',
+      xhr: server.xhr,
+      fetch,
+      concurrency: 1,
+    })
+    await uploader.addFiles(files(12))
+    await waitFor(uploader, (s) => s.counts.success === 12)
+    expect(urls.filter((url) => url.includes('count='))).toHaveLength(1)
+    expect(new Set(server.requests.map((r) => r.field('token'))).size).toBe(12)
   })
 })
