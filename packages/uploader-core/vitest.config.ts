@@ -8,6 +8,8 @@ export default mergeConfig(
       name: 'uploader-core',
       environment: 'jsdom',
       include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+      // The emulator's conformance check: every 200 upload answer these tests get matches ImageKit's schema.
+      setupFiles: ['../imagekit-emulator/test/conformance/upload-answers.setup.ts'],
     },
   }),
 )

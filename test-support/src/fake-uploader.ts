@@ -34,6 +34,14 @@ export class FakeUploader implements Uploader {
       return { added: states, rejected: [] }
     },
   )
+  /** Links given to `addUrl`; each joins the snapshot as a `queued` file with its `url`. */
+  readonly links: string[] = []
+  readonly addUrl = vi.fn(async (url: string, name?: string): Promise<AddFilesResult> => {
+    this.links.push(url)
+    const state = fakeFile(`f${++this.#nextId}`, 'queued', { name: name ?? 'file', url, size: 0 })
+    this.set(fakeSnapshot([...this.snapshot.files, state]))
+    return { added: [state], rejected: [] }
+  })
   readonly upload = vi.fn<() => Promise<void>>(async () => {})
   readonly cancel = vi.fn<(id: string) => void>()
   readonly cancelAll = vi.fn<() => void>()

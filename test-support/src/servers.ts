@@ -42,7 +42,9 @@ function close(server: Server): Promise<void> {
 /** The emulator (temp data dir) and the signing route on node:http, both real servers on port 0. */
 export async function startServers(options: ServersOptions = {}): Promise<Servers> {
   const dataDir = await mkdtemp(join(tmpdir(), 'upkit-test-'))
-  const emulator = await startEmulator({ ...options.emulator, dataDir })
+  // jsdom applies CORS: the engine's tests read ImageKit's request id, so the emulator exposes it
+  // (ImageKit itself does not; pass `emulator: { exposeRequestId: false }` for that).
+  const emulator = await startEmulator({ exposeRequestId: true, ...options.emulator, dataDir })
   const key = emulator.keys.list()[0]
   if (!key) throw new Error('the emulator has no key pair')
   const route = createServer(

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly rawBody: string | undefined
   /** Fields answered next to `message` and `help` (e.g. `missingFileIds`, or a key rule's `code`). */
   readonly fields: Record<string, unknown>
+  /** Answer without the request-id headers (a gateway-style fault). */
+  omitRequestId = false
 
   constructor(
     status: number,

@@ -3,18 +3,21 @@ import { parseArgs } from 'node:util'
 import { defaultDataDir, type Emulator, startEmulator } from './emulator.js'
 import { KeyRuleError } from './key-rules.js'
 import { parseRateLimitSpecs } from './rate-limit-spec.js'
+import { isPlan, PLANS } from './size-limits.js'
 import type { EmulatorOptions, KeyPairInit } from './types.js'
 
 const USAGE = `upkit-emulator — a local ImageKit upload and media API
 
-Usage: upkit-emulator [--port 4600] [--host 127.0.0.1] [--data-dir DIR] [--max-file-size BYTES]
-                      [--quota BYTES] [--url-endpoint URL] [--keys FILE.json]
+Usage: upkit-emulator [--port 4600] [--host 127.0.0.1] [--data-dir DIR] [--plan free|lite|pro]
+                      [--max-file-size BYTES] [--quota BYTES] [--url-endpoint URL] [--keys FILE.json]
                       [--rate-limit [ENDPOINT=]LIMIT/INTERVAL[,…] | off]…
                       [--webhook-url URL --webhook-secret SECRET]
 
 Defaults: port 4600, host 127.0.0.1, data dir $UPKIT_EMULATOR_DATA or ~/.upkit-emulator,
-max file size 25 MB (ImageKit's free plan), no storage quota, one generated standard key pair,
-media API limits of 100/1s and 1000/15m per endpoint, no webhooks.
+the free plan, no storage quota, one generated standard key pair, media API limits of 100/1s and
+1000/15m per endpoint, no webhooks.
+--plan: ImageKit's upload limits of free (25 MB, videos 100 MB), lite (40 MB, videos 300 MB) or pro
+(50 MB, videos 2 GB). --max-file-size: one limit for every file type instead.
 --keys: a JSON array of { publicKey?, privateKey?, type?, mediaAccess? } (at most 5, one standard).
 --rate-limit: e.g. 100/1s,1000/15m (every endpoint), getDetails=10/1s (one), off (none).`
 
@@ -26,12 +29,33 @@ function toBytes(name: string, value: string | undefined): number | undefined {
   return Math.floor(Number(match[1]) * unit)
 }
 
+type LimitFlags = {
+  plan?: string | undefined
+  'max-file-size'?: string | undefined
+  quota?: string | undefined
+}
+
+/** --plan, --max-file-size and --quota. */
+function limitOptions(values: LimitFlags): Pick<EmulatorOptions, 'plan' | 'maxFileSize' | 'storageQuota'> {
+  const result: Pick<EmulatorOptions, 'plan' | 'maxFileSize' | 'storageQuota'> = {}
+  if (values.plan !== undefined) {
+    if (!isPlan(values.plan)) throw new Error(`--plan must be one of ${PLANS.join(', ')}`)
+    result.plan = values.plan
+  }
+  const maxFileSize = toBytes('max-file-size', values['max-file-size'])
+  const quota = toBytes('quota', values.quota)
+  if (maxFileSize !== undefined) result.maxFileSize = maxFileSize
+  if (quota !== undefined) result.storageQuota = quota
+  return result
+}
+
 function options(): EmulatorOptions | undefined {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4600' },
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
+      plan: { type: 'string' },
       'max-file-size': { type: 'string' },
       quota: { type: 'string' },
       'url-endpoint': { type: 'string' },
@@ -48,10 +72,7 @@ function options(): EmulatorOptions | undefined {
     host: values.host ?? '127.0.0.1',
     dataDir: values['data-dir'] ?? defaultDataDir(),
   }
-  const maxFileSize = toBytes('max-file-size', values['max-file-size'])
-  const quota = toBytes('quota', values.quota)
-  if (maxFileSize !== undefined) result.maxFileSize = maxFileSize
-  if (quota !== undefined) result.storageQuota = quota
+  Object.assign(result, limitOptions(values))
   if (values['url-endpoint']) result.urlEndpoint = values['url-endpoint']
   if (values.keys) result.keys = JSON.parse(readFileSync(values.keys, 'utf8')) as KeyPairInit[]
   const rateLimits = parseRateLimitSpecs(values['rate-limit'] ?? [])
@@ -114,8 +135,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop)
 }
 
-main().catch((error: unknown) => {
+/** What the CLI prints for a failed start: one line (a taken port says which one and the flag that moves it). */
+function startFailure(error: unknown): string {
+  const taken = error as NodeJS.ErrnoException & { port?: number }
+  if (taken?.code === 'EADDRINUSE') {
+    return `upkit-emulator: port ${taken.port} is in use (--port); stop the other process or pass --port <another port>`
+  }
   const code = error instanceof KeyRuleError ? `[${error.code}] ` : ''
-  console.error(`upkit-emulator: ${code}${error instanceof Error ? error.message : String(error)}`)
+  return `upkit-emulator: ${code}${error instanceof Error ? error.message : String(error)}`
+}
+
+main().catch((error: unknown) => {
+  console.error(startFailure(error))
   process.exit(1)
 })

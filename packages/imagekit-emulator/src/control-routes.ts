@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, badRequest } from './api-error.js'
+import { presetFault } from './fault-presets.js'
 import { validateFaultRule } from './fault-store.js'
 import { sendError, sendJson } from './http-response.js'
 import { isPlainObject, readJsonBody } from './json-body.js'
@@ -32,13 +33,21 @@ function attempt<T>(operation: () => T): T {
   }
 }
 
+/** A rule as POSTed: an `action`, or a `preset` name standing for one (`acceptedFault()`…). */
+function faultRuleOf(body: Record<string, unknown>): unknown {
+  if (body.preset === undefined) return body
+  if (body.action !== undefined) throw new Error('Send either action or preset, not both.')
+  const { preset, ...rule } = body
+  return { ...rule, action: presetFault(preset) }
+}
+
 type Handler = (req: IncomingMessage, state: EmulatorState, param: string) => Promise<unknown> | unknown
 
 const routes: Record<string, Handler> = {
   'GET /faults': (_req, state) => state.faults.list(),
   'POST /faults': async (req, state) => {
     const body = await readJson(req)
-    return { id: attempt(() => state.faults.add(validateFaultRule(body))) }
+    return { id: attempt(() => state.faults.add(validateFaultRule(faultRuleOf(body)))) }
   },
   'DELETE /faults': (_req, state) => {
     state.faults.clear()

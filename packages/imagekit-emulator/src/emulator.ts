@@ -8,12 +8,15 @@ import { FileStore } from './file-store.js'
 import { KeyStore } from './key-store.js'
 import { RateLimiter } from './rate-limiter.js'
 import { createListener } from './router.js'
+import { isPlan, PLAN_LIMITS, PLANS } from './size-limits.js'
 import type { EmulatorState } from './state.js'
 import { TokenStore } from './token-store.js'
 import type {
   ActiveFault,
   EmulatorOptions,
   FaultRule,
+  Plan,
+  RemoteFileOptions,
   Stats,
   StoredFile,
   WebhookDelivery,
@@ -21,8 +24,15 @@ import type {
 } from './types.js'
 import { WebhookSender } from './webhook-sender.js'
 
-/** The free plan's upload limit for images, audio and raw files. */
-export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024
+/** The free plan's upload limit for images, audio and raw files (its videos may have 100 MB: PLAN_LIMITS). */
+export const DEFAULT_MAX_FILE_SIZE = PLAN_LIMITS.free.other
+
+/** ImageKit waits 8 s for a remote file's response headers (OAS `FileUploadV1.file`); the rest are ours. */
+const REMOTE_FILE_DEFAULTS: Required<RemoteFileOptions> = {
+  headersTimeoutMs: 8000,
+  idleTimeoutMs: 8000,
+  maxRedirects: 5,
+}
 
 export function defaultDataDir(): string {
   return process.env.UPKIT_EMULATOR_DATA ?? join(homedir(), '.upkit-emulator')
@@ -72,8 +82,15 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   })
 }
 
+function checkedPlan(plan: unknown): Plan {
+  if (plan === undefined) return 'free'
+  if (!isPlan(plan)) throw new Error(`plan must be one of ${PLANS.join(', ')}`)
+  return plan
+}
+
 function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
   const now = options.now ?? Date.now
+  const plan = checkedPlan(options.plan)
   const state: EmulatorState = {
     keys: new KeyStore({ dataDir, keys: options.keys, now }),
     tokens: new TokenStore(now),
@@ -84,9 +101,12 @@ function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
     faults: new FaultStore(),
     stats: { requests: 0, uploads: 0, tokensUsed: [] },
     now,
-    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: options.maxFileSize,
+    plan,
+    remoteFile: { ...REMOTE_FILE_DEFAULTS, ...options.remoteFile },
     storageQuota: options.storageQuota ?? Number.POSITIVE_INFINITY,
     accountDisabled: false,
+    exposeRequestId: options.exposeRequestId ?? false,
     urlEndpoint: '',
     servePrefix: '/ik',
     inflight: new Set(),

@@ -19,6 +19,13 @@ export function validateFaultRule(input: unknown): FaultRule {
   }
   const bad = (field: string) => new Error(`action.${field} is missing or invalid.`)
   if (action.type === 'status' && !(isCount(action.status, 100) && action.status <= 599)) throw bad('status')
+  if (
+    action.type === 'status' &&
+    action.omitRequestId !== undefined &&
+    typeof action.omitRequestId !== 'boolean'
+  ) {
+    throw bad('omitRequestId')
+  }
   if (action.type === 'rate-limit' && !isCount(action.resetMs)) throw bad('resetMs')
   if (action.type === 'cut' && !isCount(action.afterBytes)) throw bad('afterBytes')
   if (action.type === 'latency' && !isCount(action.ms)) throw bad('ms')

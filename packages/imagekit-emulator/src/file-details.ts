@@ -1,4 +1,6 @@
 import { extname } from 'node:path'
+import { mediaInfo } from './media-info.js'
+import { mediaMetadata } from './media-metadata.js'
 import type { StoredFile } from './types.js'
 
 const MIME_FORMAT: Record<string, string> = {
@@ -17,8 +19,8 @@ export function fileFormat(file: Pick<StoredFile, 'mime' | 'name' | 'fileType'>)
 /**
  * ImageKit's file object (OAS `FileDetails`; GB-docs media-api/README.md "File object structure";
  * `File` in @imagekit/nodejs src/resources/files/files.ts), as list, details, update and the
- * `file.*` webhooks answer it. Not emulated: `AITags` (always null), `embeddedMetadata`, `hasAlpha`
- * (always false). GUESS: non-images carry no `thumbnail`, `width`, `height` or `hasAlpha`.
+ * `file.*` webhooks answer it. Not emulated: `AITags` (always null: extension results are in the
+ * upload answer only), `embeddedMetadata`, `hasAlpha` (always false). GUESS: non-images carry no `thumbnail`, `width`, `height` or `hasAlpha`.
  */
 export function fileDetails(file: StoredFile): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -47,24 +49,12 @@ export function fileDetails(file: StoredFile): Record<string, unknown> {
 }
 
 /**
- * GET /v1/files/{fileId}/metadata (OAS `ImageMetadata` example; `Metadata` in files.ts): what the
- * emulator knows without reading EXIF (quality 0 and density 72 as in the OAS example).
- * GUESS: a non-image answers only its size and format.
+ * GET /v1/files/{fileId}/metadata (OAS `ImageMetadata` / `VideoMetadata` examples; `Metadata` in
+ * files.ts), read again from the stored bytes: the same `metadata` the upload answer carries.
  */
-export function fileMetadata(
-  file: Pick<StoredFile, 'mime' | 'name' | 'fileType' | 'size' | 'width' | 'height'>,
-) {
-  const format = fileFormat(file)
-  if (file.fileType !== 'image') return { size: file.size, format }
-  return {
-    height: file.height,
-    width: file.width,
-    size: file.size,
-    format,
-    hasColorProfile: false,
-    quality: 0,
-    density: 72,
-    hasTransparency: false,
-    exif: {},
-  }
+export async function fileMetadata(
+  file: Pick<StoredFile, 'mime' | 'name' | 'diskPath' | 'size'>,
+): Promise<Record<string, unknown>> {
+  const media = await mediaInfo(file.diskPath, file.name, file.mime)
+  return mediaMetadata(file.diskPath, file.size, media)
 }

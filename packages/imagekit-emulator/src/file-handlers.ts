@@ -20,7 +20,7 @@ export const detailsHandler: MediaHandler = async ({ state, fileId }) => ({
 /** GET /v1/files/{fileId}/metadata (SDK `client.files.metadata.get(fileId)`), with its own 404 message. */
 export const metadataHandler: MediaHandler = async ({ state, fileId }) => ({
   status: 200,
-  body: fileMetadata(findFile(state, fileId, messages.metadataNotFound)),
+  body: await fileMetadata(state.files.view(findFile(state, fileId, messages.metadataNotFound))),
 })
 
 /** PATCH /v1/files/{fileId}/details (SDK `client.files.update(fileId, body)`): the updated file object. */

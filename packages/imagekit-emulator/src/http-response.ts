@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from './api-error.js'
 import { HELP, messages } from './messages.js'
 
+const REQUEST_ID_HEADERS = ['x-ik-requestid', 'x-request-id']
+
+/** Always exposed: what a browser needs to wait out a 429 and to read a download's size. */
 export const EXPOSED_HEADERS = [
-  'x-ik-requestid',
-  'x-request-id',
   'X-RateLimit-Limit',
   'X-RateLimit-Reset',
   'X-RateLimit-Interval',
@@ -13,14 +14,23 @@ export const EXPOSED_HEADERS = [
   'ETag',
 ].join(', ')
 
+/** With `exposeRequestId`: the request ids first, then the rest. */
+export const EXPOSED_HEADERS_WITH_REQUEST_ID = [...REQUEST_ID_HEADERS, EXPOSED_HEADERS].join(', ')
+
 /**
  * Headers on every answer: the request id (ImageKit sends it as both x-ik-requestid and
- * x-request-id) and CORS. Upload and file routes answer `*` like ImageKit; the /_emulator control
- * routes echo the Origin and allow credentials, so a demo page may call them either way.
+ * x-request-id; GB-docs php quick start and imagekit-ruby README captures) and CORS. Upload and
+ * file routes answer `*` like ImageKit; the /_emulator control routes echo the Origin and allow
+ * credentials, so a demo page may call them either way. The ids are exposed to browser code only
+ * with `exposeRequestId` (ImageKit's captured answers carry no Access-Control-Expose-Headers).
  */
-export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: string): void {
-  res.setHeader('x-ik-requestid', requestId)
-  res.setHeader('x-request-id', requestId)
+export function setCommonHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  exposeRequestId = false,
+): void {
+  for (const name of REQUEST_ID_HEADERS) res.setHeader(name, requestId)
   const origin = req.headers.origin
   if (origin && req.url?.startsWith('/_emulator/')) {
     res.setHeader('Access-Control-Allow-Origin', origin)
@@ -29,7 +39,10 @@ export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requ
   } else {
     res.setHeader('Access-Control-Allow-Origin', '*')
   }
-  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    exposeRequestId ? EXPOSED_HEADERS_WITH_REQUEST_ID : EXPOSED_HEADERS,
+  )
 }
 
 export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
@@ -66,6 +79,8 @@ export function sendError(res: ServerResponse, error: unknown): void {
     sendJson(res, 500, { message: messages.internal, help: HELP })
     return
   }
+  // A gateway in front of ImageKit's app answers before any request id is made.
+  if (error.omitRequestId) for (const name of REQUEST_ID_HEADERS) res.removeHeader(name)
   if (error.rawBody !== undefined) {
     res.statusCode = error.status
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value)

@@ -21,8 +21,16 @@ export const messages = {
   invalidTransformation: 'The file could not be uploaded because the transformation field is invalid.',
   transformationFileType:
     'The file could not be uploaded because transformations are supported only for image and video files.',
-  checksSyntax: 'Your request contains invalid syntax for the checks parameter.',
+  postTransformationIncompatible:
+    'The file could not be uploaded because the detected file type & post-transformation are incompatible.',
+  // OAS 400 list. The emulator adds a sentence naming the part it could not parse (like invalidParam).
+  checksSyntax: (detail?: string) =>
+    `Your request contains invalid syntax for the checks parameter.${detail ? ` ${detail}` : ''}`,
   checksFailed: "Your request failed 'checks' validation.",
+  // OAS upload 400 list: a transient per-file throttle (emulated only as updateThrottledFault()).
+  updateThrottled: 'You have sent too many requests to update the file recently. Please try again later.',
+  // OAS upload 202 ("Pre transformation for video is being processed"): not an error; the body has no help.
+  preTransformationQueued: 'The pre-transformation has been queued successfully.',
   noPrivateKey: 'Your request does not contain private API key.',
   notAuthenticated: 'Your account cannot be authenticated.',
   expiredPrivateKey: 'Your request contains expired private API key.',
@@ -65,6 +73,8 @@ export const messages = {
   bodyTooLarge: 'Your request body is too large.',
   keyNoMediaAccess:
     'Your request is not authorized to perform this action. The API key used does not have media access.',
+  // GUESS: the OAS names the fields' rules (AutoTaggingExtension requires maxTags and minConfidence), not the words.
+  invalidExtensions: (detail: string) => `Your request contains invalid extensions parameter. ${detail}`,
   missingParam: (name: string) => `Your request is missing ${name} parameter.`,
   invalidParam: (name: string, detail?: string) =>
     `Your request contains invalid ${name} parameter.${detail ? ` ${detail}` : ''}`,
@@ -76,7 +86,12 @@ export const messages = {
   tooManyFiles: 'Your request contains invalid file parameter. Only one file can be uploaded per request.',
   tooManyParameters: 'Your request contains too many parameters.',
   emptyFile: 'Your request contains invalid file parameter. The file is empty.',
-  remoteUrl: 'Your request contains invalid file parameter. The emulator cannot download remote URLs.',
+  // GUESS, `file` as a URL: the OAS and SDK docs give the 400s (cannot download; no headers in 8 s), not the words.
+  remoteUnreachable:
+    'Your request contains invalid file parameter. The file could not be downloaded from the specified URL.',
+  remoteTimeout:
+    'Your request contains invalid file parameter. The file download was aborted because the URL did not respond in time.',
+  remoteScheme: 'Your request contains invalid file parameter. Only http and https URLs can be downloaded.',
   rateLimited: 'You have exceeded the rate limit. Please try again later.',
   faultStatus: (status: number) =>
     status >= 500

@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
-import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
 import { ApiError, badRequest, invalidParam } from './api-error.js'
 import { messages } from './messages.js'
+import { UploadGuard } from './upload-guard.js'
 import type { UploadSession } from './upload-session.js'
 
 /** Largest value of a field other than `file` (a base64 `file` may use the whole FIELD_SIZE). */
@@ -30,25 +30,7 @@ export interface MultipartHooks {
   onField(name: string, value: string): void
 }
 
-const quotaExceeded = () => new ApiError(403, messages.uploadLimit)
-
-/** Counts bytes on their way to disk; once the request has failed (or hits the quota), drops them. */
-function byteCounter(session: UploadSession, received: { size: number }): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      if (session.failure) return callback()
-      received.size += chunk.length
-      const { files, storageQuota } = session.state
-      if (files.storedBytes() + received.size > storageQuota) {
-        session.fail(quotaExceeded())
-        return callback()
-      }
-      callback(null, chunk)
-    },
-  })
-}
-
-function createParser(req: IncomingMessage, session: UploadSession): busboy.Busboy {
+function createParser(req: IncomingMessage): busboy.Busboy {
   const type = req.headers['content-type'] ?? ''
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
     throw badRequest(messages.missingFile)
@@ -57,9 +39,8 @@ function createParser(req: IncomingMessage, session: UploadSession): busboy.Busb
     return busboy({
       headers: req.headers,
       defParamCharset: 'utf8',
+      // No fileSize limit here: the limit depends on the file's type, which UploadGuard sniffs.
       limits: {
-        // busboy reports the limit when a file reaches it, so allow exactly maxFileSize bytes.
-        fileSize: session.state.maxFileSize + 1,
         files: 2,
         fields: MAX_FIELDS,
         parts: MAX_FIELDS + 2,
@@ -79,13 +60,16 @@ async function receiveFile(
   stream: NodeJS.ReadableStream & { truncated?: boolean },
   info: FileInfo,
   session: UploadSession,
+  fileNameField: string | undefined,
 ): Promise<ReceivedFile | undefined> {
   const tempPath = session.state.files.tempPath()
   session.trackTemp(tempPath)
-  const received = { size: 0 }
-  stream.on('limit', () => session.fail(badRequest(messages.fileTooLarge)))
+  const received = new UploadGuard(session, {
+    mime: info.mimeType,
+    fileName: info.filename || (fileNameField ?? ''),
+  })
   try {
-    await pipeline(stream, byteCounter(session, received), createWriteStream(tempPath, { flags: 'wx' }))
+    await pipeline(stream, received, createWriteStream(tempPath, { flags: 'wx' }))
   } catch (error) {
     session.fail(error instanceof ApiError ? error : badRequest(messages.malformedBody))
     stream.resume()
@@ -119,7 +103,7 @@ export async function readMultipart(
   session: UploadSession,
   hooks: MultipartHooks,
 ): Promise<ParsedForm> {
-  const parser = createParser(req, session)
+  const parser = createParser(req)
   const form: ParsedForm = { fields: new Map(), file: undefined, fileString: undefined }
   const pending: Promise<void>[] = []
   let fileParts = 0
@@ -133,7 +117,7 @@ export async function readMultipart(
     if (fileParts > 1) session.fail(badRequest(messages.tooManyFiles))
     if (name !== 'file' || session.failure) return void stream.resume()
     if (info.filename) session.nameSeen(info.filename)
-    const received = receiveFile(stream, info, session).then((file) => {
+    const received = receiveFile(stream, info, session, form.fields.get('fileName')).then((file) => {
       form.file = file
     })
     pending.push(received)

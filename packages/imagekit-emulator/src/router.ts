@@ -45,7 +45,7 @@ async function route(req: IncomingMessage, res: ServerResponse, state: EmulatorS
 /** The node:http listener: request ids and CORS on every answer, and no error ever escapes. */
 export function createListener(state: EmulatorState) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    setCommonHeaders(req, res, requestId())
+    setCommonHeaders(req, res, requestId(), state.exposeRequestId)
     res.on('error', () => undefined)
     req.on('error', () => undefined)
     const work = route(req, res, state)

@@ -3,7 +3,7 @@ import type { FileStore } from './file-store.js'
 import type { KeyStore } from './key-store.js'
 import type { RateLimiter } from './rate-limiter.js'
 import type { TokenStore } from './token-store.js'
-import type { Stats } from './types.js'
+import type { Plan, RemoteFileOptions, Stats } from './types.js'
 import type { WebhookSender } from './webhook-sender.js'
 
 /** Everything a request handler needs; one per emulator. */
@@ -17,9 +17,14 @@ export interface EmulatorState {
   webhooks: WebhookSender
   stats: Stats
   now: () => number
-  maxFileSize: number
+  /** Upload limit for every file type when set; else the plan's per-type limits apply. */
+  maxFileSize: number | undefined
+  plan: Plan
+  remoteFile: Required<RemoteFileOptions>
   storageQuota: number
   accountDisabled: boolean
+  /** Whether CORS exposes the request-id headers (EmulatorOptions.exposeRequestId). */
+  exposeRequestId: boolean
   /** Full URL endpoint, e.g. http://127.0.0.1:4600/ik */
   urlEndpoint: string
   /** Path prefix under which this server serves files (pathname of urlEndpoint, no trailing slash). */

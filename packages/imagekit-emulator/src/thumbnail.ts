@@ -10,7 +10,7 @@ type SharpModule = typeof import('sharp')
 let sharpLoading: Promise<SharpModule | undefined> | undefined
 
 /** sharp is optional: load it on first use; undefined when it is not installed. */
-function loadSharp(): Promise<SharpModule | undefined> {
+export function loadSharp(): Promise<SharpModule | undefined> {
   sharpLoading ??= import('sharp').then(
     (module) => module,
     () => undefined,

@@ -29,8 +29,12 @@ export interface EmulatorOptions {
   dataDir?: string
   /** Key pairs to use instead of the generated, persisted default pair. */
   keys?: KeyPairInit[]
-  /** Bytes. Default: the free plan's 25 MB. */
+  /** ImageKit plan whose upload size limits apply, per file type (see PLAN_LIMITS). Default 'free'. */
+  plan?: Plan
+  /** Bytes; when set, the upload limit for every file type, whatever the plan. Default: unset (the plan decides). */
   maxFileSize?: number
+  /** How a `file` sent as an http(s) URL is downloaded. */
+  remoteFile?: RemoteFileOptions
   /** Bytes. Default: Infinity. */
   storageQuota?: number
   /** Default `${url}/ik`. Files are served at urlEndpoint + filePath. */
@@ -43,6 +47,24 @@ export interface EmulatorOptions {
   rateLimits?: RateLimits | false
   /** Where to POST signed webhook events (uploads, updates, deletes). Default: none. */
   webhook?: WebhookOptions
+  /**
+   * List `x-ik-requestid` / `x-request-id` in `Access-Control-Expose-Headers`, so browser code can
+   * read them. Default false, like ImageKit: its captured answers send `access-control-allow-origin: *`
+   * and no expose list (imagekit-php and imagekit-ruby READMEs, 2022), so a browser cannot read the id.
+   */
+  exposeRequestId?: boolean
+}
+
+/** ImageKit's self-serve plans; each has its own upload size limits. */
+export type Plan = 'free' | 'lite' | 'pro'
+
+export interface RemoteFileOptions {
+  /** Wait for the response headers of each request (redirects too). Default 8000 ms, ImageKit's documented limit. */
+  headersTimeoutMs?: number
+  /** Longest pause between two chunks of the body before the download is dropped. Default 8000 ms. */
+  idleTimeoutMs?: number
+  /** Redirects followed before giving up. Default 5. */
+  maxRedirects?: number
 }
 
 /** The media API operations the emulator speaks; each has its own rate limits. */
@@ -137,7 +159,15 @@ export interface Stats {
 }
 
 export type FaultAction =
-  | { type: 'status'; status: number; message?: string; headers?: Record<string, string>; body?: string }
+  | {
+      type: 'status'
+      status: number
+      message?: string
+      headers?: Record<string, string>
+      body?: string
+      /** Send no `x-ik-requestid` / `x-request-id`, like a gateway answering before ImageKit's app does. */
+      omitRequestId?: boolean
+    }
   | { type: 'rate-limit'; resetMs: number; limit?: number; intervalMs?: number }
   | { type: 'cut'; afterBytes: number }
   | { type: 'stall'; ms?: number }

@@ -5,6 +5,7 @@ import { ApiError, badRequest, invalidParam, missingParam } from './api-error.js
 import { authenticateV1 } from './auth.js'
 import { authenticateV2 } from './auth-v2.js'
 import { runChecks } from './checks.js'
+import { checkContext } from './checks-context.js'
 import type { UploadPath } from './fault-store.js'
 import { sanitizeFileName, withUniqueSuffix } from './file-names.js'
 import type { FileRecord } from './file-store.js'
@@ -13,7 +14,12 @@ import { objectId } from './ids.js'
 import { type MediaInfo, mediaInfo } from './media-info.js'
 import { messages } from './messages.js'
 import { type ParsedForm, type ReceivedFile, readMultipart } from './multipart.js'
+import { downloadFile, isRemoteUrl } from './remote-file.js'
+import { SNIFF_BYTES, sizeClassOf } from './size-class.js'
+import { sizeLimit } from './size-limits.js'
 import type { EmulatorState } from './state.js'
+import { checkTransformation, queuesPreTransformation } from './transformation.js'
+import { uploadAnswers } from './upload-answers.js'
 import { parseUploadParams, type UploadParams } from './upload-params.js'
 import { uploadResponse } from './upload-response.js'
 import { UploadSession } from './upload-session.js'
@@ -35,18 +41,33 @@ function onField(session: UploadSession, name: string, value: string): void {
   if (state.tokens.burn(value, until)) session.tokenReused = true
 }
 
-/** The `file` parameter sent as a string: a data URI or plain base64 (remote URLs are refused). */
-async function fileFromString(value: string, session: UploadSession): Promise<ReceivedFile> {
-  if (/^https?:\/\//i.test(value)) throw badRequest(messages.remoteUrl)
+/** The `file` parameter sent as a string: an http(s) URL to download, a data URI or plain base64. */
+async function fileFromString(
+  form: ParsedForm,
+  session: UploadSession,
+  signal: AbortSignal,
+): Promise<ReceivedFile> {
+  const value = form.fileString ?? ''
+  const fileName = form.fields.get('fileName')
+  if (isRemoteUrl(value)) {
+    // Asked for before any download: a URL upload without a name is refused at once.
+    if (!fileName) throw missingParam('fileName')
+    return downloadFile(value, session, fileName, signal)
+  }
   const dataUri = /^data:([^;,]*)(;base64)?,/i.exec(value)
   const payload = (dataUri ? value.slice(dataUri[0].length) : value).replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(payload)) throw invalidParam('file')
   const bytes = Buffer.from(payload, 'base64')
-  if (bytes.length > session.state.maxFileSize) throw badRequest(messages.fileTooLarge)
+  const mime = dataUri?.[1] || 'application/octet-stream'
+  if (
+    bytes.length > sizeLimit(session.state, sizeClassOf(bytes.subarray(0, SNIFF_BYTES), mime, fileName ?? ''))
+  ) {
+    throw badRequest(messages.fileTooLarge)
+  }
   const tempPath = session.state.files.tempPath()
   session.trackTemp(tempPath)
   await writeFile(tempPath, bytes, { flag: 'wx' })
-  return { tempPath, size: bytes.length, partFileName: '', mime: dataUri?.[1] || 'application/octet-stream' }
+  return { tempPath, size: bytes.length, partFileName: '', mime }
 }
 
 function newRecord(
@@ -88,8 +109,12 @@ function newRecord(
   }
 }
 
-async function receivedFile(form: ParsedForm, session: UploadSession): Promise<ReceivedFile> {
-  const file = form.file ?? (form.fileString ? await fileFromString(form.fileString, session) : undefined)
+async function receivedFile(
+  form: ParsedForm,
+  session: UploadSession,
+  signal: AbortSignal,
+): Promise<ReceivedFile> {
+  const file = form.file ?? (form.fileString ? await fileFromString(form, session, signal) : undefined)
   if (!file) throw badRequest(messages.missingFile)
   if (file.size === 0) throw badRequest(messages.emptyFile)
   return file
@@ -102,40 +127,36 @@ function checkLimits(
   media: MediaInfo,
 ): void {
   const { state } = session
-  if (params.transformation && media.fileType !== 'image' && !media.mime.startsWith('video/')) {
-    throw badRequest(messages.transformationFileType)
-  }
+  checkTransformation(params.transformation, media)
   if (state.files.storedBytes() + file.size > state.storageQuota)
     throw new ApiError(403, messages.uploadLimit)
 }
 
-async function processUpload(req: IncomingMessage, session: UploadSession, form: ParsedForm) {
+async function processUpload(
+  req: IncomingMessage,
+  session: UploadSession,
+  form: ParsedForm,
+  signal: AbortSignal,
+) {
   const { state } = session
   const authorization = req.headers.authorization
   if (session.path === 'v1') authenticateV1(form.fields, authorization, state, session.tokenReused)
   else await authenticateV2(form.fields, authorization, state, session.tokenReused)
   const params = parseUploadParams(form.fields)
-  const file = await receivedFile(form, session)
+  const file = await receivedFile(form, session, signal)
   const rawName = form.fields.get('fileName')
   if (!rawName) throw missingParam('fileName')
   const name = sanitizeFileName(rawName)
   const media = await mediaInfo(file.tempPath, name, file.mime)
   if (params.checks !== null) {
-    runChecks(params.checks, {
-      'file.size': file.size,
-      'file.mime': media.mime,
-      'request.folder': params.folder,
-      'request.fileName': rawName,
-      'request.tags': params.tags ?? [],
-      'request.useUniqueFileName': String(params.useUniqueFileName),
-      'request.isPrivateFile': String(params.isPrivateFile),
-    })
+    runChecks(params.checks, checkContext(params, rawName, file.size, media))
   }
   checkLimits(session, params, file, media)
   const stored = await state.files.commit(file.tempPath, newRecord(state, params, name, file, media))
   session.untrackTemp(file.tempPath)
   state.stats.uploads++
-  return { stored, params, answer: uploadResponse(stored, params, media) }
+  const queued = queuesPreTransformation(params.transformation, media)
+  return { stored, params, queued, answer: await uploadResponse(stored, params, media) }
 }
 
 /** POST /api/v1/files/upload and /api/v2/files/upload. */
@@ -147,12 +168,21 @@ export async function handleUpload(
 ): Promise<void> {
   state.stats.requests++
   const session = new UploadSession(req, path, state)
+  // A remote download stops when the client leaves (or stop() closes the connection).
+  const gone = new AbortController()
+  res.once('close', () => gone.abort())
   try {
     const form = await readMultipart(req, session, {
       onField: (name, value) => onField(session, name, value),
     })
-    const { stored, params, answer } = await processUpload(req, session, form)
-    sendJson(res, 200, answer)
+    const { stored, params, queued, answer } = await processUpload(req, session, form, gone.signal)
+    // A queued video pre-transformation answers only its message (OAS 202 schema); the record goes
+    // out in upload.pre-transform.success below, as ImageKit sends it once the video is processed.
+    if (queued) sendJson(res, 202, { message: messages.preTransformationQueued })
+    else {
+      sendJson(res, 200, answer)
+      uploadAnswers.publish({ path, body: answer })
+    }
     // After the answer, never before: a slow or failing webhook endpoint cannot delay an upload.
     sendUploadEvents(state.webhooks, stored, params, answer, String(res.getHeader('x-ik-requestid')))
   } catch (error) {

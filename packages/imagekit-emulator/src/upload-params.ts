@@ -1,6 +1,8 @@
-import { badRequest, invalidParam } from './api-error.js'
+import { invalidParam } from './api-error.js'
+import { type ExtensionRequest, parseExtensions } from './extensions.js'
 import { normalizeFolder } from './file-names.js'
-import { messages } from './messages.js'
+import { toHttpUrl } from './remote-file.js'
+import { parseTransformation, type Transformation } from './transformation.js'
 
 export const MAX_TAGS_LENGTH = 500
 export const RESPONSE_FIELDS = new Set([
@@ -13,12 +15,6 @@ export const RESPONSE_FIELDS = new Set([
   'metadata',
   'selectedFieldsSchema',
 ])
-const POST_TYPES = new Set(['transformation', 'gif-to-video', 'thumbnail', 'abs'])
-
-export interface Transformation {
-  pre?: string
-  post?: { type: string; value?: string; protocol?: string }[]
-}
 
 /** The v1/v2 upload fields, decoded from their wire strings and checked. */
 export interface UploadParams {
@@ -33,7 +29,7 @@ export interface UploadParams {
   overwriteCustomMetadata: boolean
   customCoordinates: string | null
   responseFields: Set<string>
-  extensions: { name: string }[] | null
+  extensions: ExtensionRequest[] | null
   webhookUrl: string | null
   customMetadata: Record<string, unknown> | null
   transformation: Transformation | null
@@ -83,31 +79,6 @@ function parseResponseFields(raw: string | undefined): Set<string> {
   return new Set(names)
 }
 
-function parseTransformation(fields: Fields): Transformation | null {
-  const value = json(fields, 'transformation')
-  if (value === undefined) return null
-  const invalid = () => badRequest(messages.invalidTransformation)
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid()
-  const { pre, post } = value as Transformation
-  if (pre === undefined && post === undefined) throw invalid()
-  if (pre !== undefined && (typeof pre !== 'string' || pre === '')) throw invalid()
-  if (post !== undefined && !Array.isArray(post)) throw invalid()
-  for (const step of post ?? []) {
-    if (!step || typeof step !== 'object' || !POST_TYPES.has(step.type)) throw invalid()
-    if (step.type === 'transformation' && typeof step.value !== 'string') throw invalid()
-    if (step.type === 'abs' && !(step.value && ['hls', 'dash'].includes(step.protocol ?? ''))) throw invalid()
-  }
-  return value as Transformation
-}
-
-function parseExtensions(fields: Fields): { name: string }[] | null {
-  const value = json(fields, 'extensions')
-  if (value === undefined) return null
-  const ok = Array.isArray(value) && value.every((ext) => ext && typeof ext.name === 'string')
-  if (!ok) throw invalidParam('extensions')
-  return value as { name: string }[]
-}
-
 function parseCustomMetadata(fields: Fields): Record<string, unknown> | null {
   const value = json(fields, 'customMetadata')
   if (value === undefined) return null
@@ -117,10 +88,7 @@ function parseCustomMetadata(fields: Fields): Record<string, unknown> | null {
 
 function parseWebhookUrl(raw: string | undefined): string | null {
   if (raw === undefined) return null
-  try {
-    const url = new URL(raw)
-    if (url.protocol === 'http:' || url.protocol === 'https:') return raw
-  } catch {}
+  if (toHttpUrl(raw)) return raw
   throw invalidParam('webhookUrl')
 }
 
@@ -144,10 +112,10 @@ export function parseUploadParams(fields: Fields): UploadParams {
     overwriteCustomMetadata: bool(fields, 'overwriteCustomMetadata', true),
     customCoordinates: parseCoordinates(fields.get('customCoordinates')),
     responseFields: parseResponseFields(fields.get('responseFields')),
-    extensions: parseExtensions(fields),
+    extensions: parseExtensions(fields.get('extensions')),
     webhookUrl: parseWebhookUrl(fields.get('webhookUrl')),
     customMetadata: parseCustomMetadata(fields),
-    transformation: parseTransformation(fields),
+    transformation: parseTransformation(fields.get('transformation')),
     checks: fields.get('checks') ?? null,
     description: fields.get('description') ?? null,
   }

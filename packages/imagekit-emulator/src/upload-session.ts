@@ -10,13 +10,16 @@ import type { FaultAction } from './types.js'
 /** Turn an answering fault into the error it answers with. */
 export function faultError(action: FaultAction): ApiError | undefined {
   switch (action.type) {
-    case 'status':
-      return new ApiError(
+    case 'status': {
+      const error = new ApiError(
         action.status,
         action.message ?? messages.faultStatus(action.status),
         action.headers ?? {},
         action.body,
       )
+      error.omitRequestId = action.omitRequestId === true
+      return error
+    }
     case 'rate-limit':
       return new ApiError(429, messages.rateLimited, {
         'X-RateLimit-Limit': String(action.limit ?? 10),

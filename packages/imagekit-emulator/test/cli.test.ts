@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseRateLimitSpecs } from '../src/rate-limit-spec.js'
 import { startWebhookReceiver, type WebhookReceiver } from '../src/webhook-receiver.js'
-import { basic } from './helpers.js'
+import { basic, png } from './helpers.js'
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 let child: ChildProcess | undefined
@@ -57,6 +57,18 @@ describe('CLI flags for the media API', () => {
     })
     expect(() => parseRateLimitSpecs(['fast'])).toThrow(/LIMIT\/INTERVAL/)
   })
+
+  it('--plan sets the upload limits: lite takes a 30 MB image (over the free plan’s 25 MB)', async () => {
+    const { url, privateKey } = await startCli(['--plan', 'lite'])
+    const image = new Uint8Array(30 * 1024 * 1024)
+    image.set(new Uint8Array(await (await png(8, 8)).arrayBuffer()))
+    const body = new FormData()
+    body.append('file', new Blob([image]), 'big.png')
+    body.append('fileName', 'big.png')
+    const headers = { Authorization: basic(privateKey) }
+    const upload = await fetch(`${url}/api/v1/files/upload`, { method: 'POST', body, headers })
+    expect(upload.status).toBe(200)
+  }, 20_000)
 
   it('--rate-limit and --webhook-url / --webhook-secret reach the running emulator', async () => {
     receiver = await startWebhookReceiver()

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { eventually, type Harness, HELP, harness, stopHarness, uploadV1 } from './helpers.js'
+import { PLAN_LIMITS } from '../src/index.js'
+import { sizeClassOf } from '../src/size-class.js'
+import { eventually, type Harness, HELP, harness, png, stopHarness, uploadV1 } from './helpers.js'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -8,6 +10,93 @@ afterEach(async () => {
 })
 
 const bytes = (n: number) => new Blob([new Uint8Array(n).fill(65)])
+const MB = 1024 * 1024
+const TOO_LARGE = 'Your request contains invalid file parameter. The file size exceeds limits.'
+
+/** An ISO-BMFF header with this major brand (`isom` = MP4 video, `heic` = HEIF image), padded to n bytes. */
+function isoFile(brand: string, n: number): Uint8Array<ArrayBuffer> {
+  const file = new Uint8Array(n)
+  file.set(Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(`ftyp${brand}\0\0\0\0${brand}mp41`)]))
+  return file
+}
+
+/** A real PNG, padded with zeros to n bytes (its type is still sniffed from the first bytes). */
+async function bigPng(n: number): Promise<Blob> {
+  const head = new Uint8Array(await (await png(8, 8)).arrayBuffer())
+  const file = new Uint8Array(n)
+  file.set(head)
+  return new Blob([file], { type: 'image/png' })
+}
+
+describe('size limits per file type and plan', () => {
+  it('the free plan (default): a 30 MB image is refused, a 30 MB video is stored', async () => {
+    h = await harness()
+    const image = await uploadV1(h, { file: await bigPng(30 * MB), fileName: 'big.png' })
+    expect(image.status).toBe(400)
+    expect(image.body).toEqual({ message: TOO_LARGE, help: HELP })
+    const video = await uploadV1(h, { file: new Blob([isoFile('isom', 30 * MB)]), fileName: 'clip.mp4' })
+    expect(video.status).toBe(200)
+    expect(video.body.size).toBe(30 * MB)
+    expect((await h.emu.files()).map((file) => file.size)).toEqual([30 * MB])
+    await eventually(() => h?.emu.tempFiles().length === 0)
+  })
+
+  it('the free plan stops videos at 100 MB', async () => {
+    h = await harness()
+    const answer = await uploadV1(h, {
+      file: new Blob([isoFile('isom', 100 * MB + 1)]),
+      fileName: 'long.mp4',
+    })
+    expect(answer.body).toEqual({ message: TOO_LARGE, help: HELP })
+    expect(await h.emu.files()).toEqual([])
+  })
+
+  it('the lite plan takes a 30 MB image; the type comes from the bytes, not the name', async () => {
+    h = await harness({ plan: 'lite' })
+    expect((await uploadV1(h, { file: await bigPng(30 * MB), fileName: 'big.png' })).status).toBe(200)
+    // Named like a video but an image by its bytes: the image limit applies.
+    const fake = await uploadV1(h, { file: await bigPng(41 * MB), fileName: 'not-a-video.mp4' })
+    expect(fake.body.message).toBe(TOO_LARGE)
+  })
+
+  it('maxFileSize, when set, is the limit of every type', async () => {
+    h = await harness({ plan: 'pro', maxFileSize: 1000 })
+    const video = await uploadV1(h, { file: new Blob([isoFile('isom', 1001)]), fileName: 'clip.mp4' })
+    expect(video.body.message).toBe(TOO_LARGE)
+    expect(
+      (await uploadV1(h, { file: new Blob([isoFile('isom', 1000)]), fileName: 'clip.mp4' })).status,
+    ).toBe(200)
+    const base64 = await uploadV1(h, { file: Buffer.alloc(1001, 1).toString('base64'), fileName: 'b.bin' })
+    expect(base64.body.message).toBe(TOO_LARGE)
+  })
+
+  it('refuses an unknown plan', async () => {
+    await expect(harness({ plan: 'gold' as 'pro' })).rejects.toThrow('plan must be one of free, lite, pro')
+  })
+
+  it('publishes ImageKit’s limits (images, audio and raw files / videos)', () => {
+    expect(PLAN_LIMITS).toEqual({
+      free: { other: 25 * MB, video: 100 * MB },
+      lite: { other: 40 * MB, video: 300 * MB },
+      pro: { other: 50 * MB, video: 2048 * MB },
+    })
+  })
+
+  it('tells videos from other files by their first bytes, then the declared type, then the name', () => {
+    const riff = (kind: string) => Buffer.from(`RIFF\0\0\0\0${kind}`)
+    expect(sizeClassOf(isoFile('isom', 32), '', 'x')).toBe('video')
+    expect(sizeClassOf(isoFile('qt  ', 32), '', 'x')).toBe('video')
+    expect(sizeClassOf(isoFile('heic', 32), 'video/mp4', 'x.mp4')).toBe('other')
+    expect(sizeClassOf(isoFile('M4A ', 32), '', 'x')).toBe('other')
+    expect(sizeClassOf(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0]), '', 'x')).toBe('video')
+    expect(sizeClassOf(riff('AVI '), '', 'x')).toBe('video')
+    expect(sizeClassOf(riff('WAVE'), '', 'x')).toBe('other')
+    expect(sizeClassOf(Buffer.from('plain text'), 'video/webm', 'x')).toBe('video')
+    expect(sizeClassOf(Buffer.from('plain text'), 'application/octet-stream', 'a.MOV')).toBe('video')
+    expect(sizeClassOf(Buffer.from('plain text'), 'text/plain', 'a.txt')).toBe('other')
+    expect(sizeClassOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d]), 'video/mp4', 'a.mp4')).toBe('other')
+  })
+})
 
 describe('size limits and quota', () => {
   it('refuses a file over maxFileSize while streaming, keeping nothing', async () => {
@@ -105,10 +194,12 @@ describe('fields', () => {
     )
   })
 
-  it('extensions are acknowledged in extensionStatus', async () => {
+  it('extensions answer their status (a text file cannot be tagged; extensions.test.ts has the rest)', async () => {
     h = await harness()
-    const answer = await uploadV1(h, { extensions: '[{"name":"google-auto-tagging","maxTags":5}]' })
-    expect(answer.body.extensionStatus).toEqual({ 'google-auto-tagging': 'success' })
+    const answer = await uploadV1(h, {
+      extensions: '[{"name":"google-auto-tagging","maxTags":5,"minConfidence":80}]',
+    })
+    expect(answer.body.extensionStatus).toEqual({ 'google-auto-tagging': 'failed' })
   })
 })
 
@@ -142,29 +233,5 @@ describe('overwrite rules', () => {
       'A file with the same name already exists at the exact location. We could not overwrite it because both overwriteFile and useUniqueFileName are set to false.',
     )
     expect((await uploadV1(h, { overwriteFile: 'false' })).status).toBe(200)
-  })
-})
-
-describe('checks', () => {
-  it('runs the documented examples', async () => {
-    h = await harness()
-    expect((await uploadV1(h, { checks: '"file.size" < "1mb"' })).status).toBe(200)
-    const big = await uploadV1(h, { file: bytes(2 * 1024 * 1024), checks: '"file.size" < "1mb"' })
-    expect(big.body).toEqual({ message: "Your request failed 'checks' validation.", help: HELP })
-    const folder = '"request.folder" : "marketing/"'
-    expect((await uploadV1(h, { folder: '/marketing', checks: folder })).status).toBe(200)
-    expect((await uploadV1(h, { folder: '/sales', checks: folder })).body.message).toMatch(/failed 'checks'/)
-    const both = '"file.size" > "5b" AND ("file.mime" : "text/plain" OR NOT "request.folder" : "x")'
-    expect((await uploadV1(h, { checks: both })).status).toBe(200)
-  })
-
-  it('reports bad syntax', async () => {
-    h = await harness()
-    for (const checks of ['file.size < 1mb', '"file.size" <', '"nope.key" : "x"', '"file.size" < "lots"']) {
-      const answer = await uploadV1(h, { checks })
-      expect(answer.body.message, checks).toBe(
-        'Your request contains invalid syntax for the checks parameter.',
-      )
-    }
   })
 })

@@ -5,7 +5,8 @@ import { type Harness, harness, signed, stopHarness } from './helpers.js'
 
 let h: Harness
 beforeAll(async () => {
-  h = await harness()
+  // jsdom applies CORS: the SDK reads the id only when it is exposed (request-id-browser.test.ts).
+  h = await harness({ exposeRequestId: true })
 })
 afterAll(() => stopHarness(h))
 

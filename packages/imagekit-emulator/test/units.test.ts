@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { runChecks } from '../src/checks.js'
 import { normalizeFolder, sanitizeFileName, withUniqueSuffix } from '../src/file-names.js'
 import { TOKEN_TTL_MS, TokenStore } from '../src/token-store.js'
 
@@ -22,45 +21,6 @@ describe('TokenStore', () => {
     for (let i = 0; i < 5000; i++) store.burn(`token-${i}`)
     expect(store.size).toBeLessThanOrEqual(1001)
     expect(store.burn('token-4999')).toBe(true)
-  })
-})
-
-describe('checks', () => {
-  const context = {
-    'file.size': 2048,
-    'file.mime': 'image/png',
-    'request.folder': '/marketing/',
-    'request.fileName': 'a.png',
-    'request.tags': ['x', 'y'],
-    'request.useUniqueFileName': 'true',
-    'request.isPrivateFile': 'false',
-  }
-  it.each([
-    '"file.size" < "1mb"',
-    '"file.size" >= "2kb"',
-    '"request.folder" : "marketing/"',
-    '"request.folder" : "/marketing"',
-    '"request.tags" : "y"',
-    '"file.mime" : "image/png" and "file.size" <= "2048"',
-    'NOT "file.mime" : "image/jpeg" OR "file.size" > "1gb"',
-  ])('passes %s', (expression) => {
-    expect(() => runChecks(expression, context)).not.toThrow()
-  })
-  it.each(['"file.size" > "1mb"', '"request.folder" : "sales/"', '"file.mime" != "image/png"'])(
-    'fails %s',
-    (expression) => {
-      expect(() => runChecks(expression, context)).toThrow("Your request failed 'checks' validation.")
-    },
-  )
-  it.each([
-    '',
-    '"file.size"',
-    '"file.size" < "1mb" AND',
-    '("file.size" < "1mb"',
-    '"file.mime" < "x"',
-    "'file.size' < '1mb'",
-  ])('syntax error %j', (expression) => {
-    expect(() => runChecks(expression, context)).toThrow('invalid syntax for the checks parameter')
   })
 })
 
