@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path'
 import { demoOptionsFromEnv } from './src/server/options.js'
+import { PortInUseError } from './src/server/ports.js'
 import type { RunningDemo } from './src/server/start-demo.js'
 import { startDemo } from './src/server/start-demo.js'
 
@@ -38,12 +39,10 @@ function describe(demo: RunningDemo, production: boolean): string {
 
 const options = demoOptionsFromEnv(process.env, join(import.meta.dirname, '.upkit-data'))
 const demo = await startDemo(options, { log: (line) => console.log(`upkit demo: ${line}`) }).catch(
-  (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE') throw error
-    console.error(
-      `upkit demo: port ${options.port} or ${options.emulatorPort} is already in use (is the demo running already?). ` +
-        'Choose others with UPKIT_DEMO_PORT and UPKIT_EMULATOR_PORT.',
-    )
+  (error: unknown) => {
+    if (!(error instanceof PortInUseError)) throw error
+    // One line and a non-zero exit (start.sh `exec`s this, so nothing else prints after it).
+    console.error(`upkit demo: ${error.message}`)
     process.exit(1)
   },
 )

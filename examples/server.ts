@@ -16,7 +16,7 @@ app.use(
     authorize: (request) => userIdFromSession(request.headers.get('cookie')), // null → 401
     policy: {
       forcedFolder: (userId) => `/users/${userId}`,
-      maxFileSize: 25 * 1024 * 1024,
+      maxFileSize: 25_000_000,
       allowedTypes: ['image/*'],
     },
   }),

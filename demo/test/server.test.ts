@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto'
+import { createServer, type Server } from 'node:net'
+import { DEFAULT_MAX_FILE_SIZE } from '@upkit/imagekit-emulator'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DemoOptions } from '../src/server/options.js'
 import { demoOptionsFromEnv } from '../src/server/options.js'
+import { PortInUseError } from '../src/server/ports.js'
 import { type RunningDemo, startDemo } from '../src/server/start-demo.js'
 
 const base: DemoOptions = {
@@ -83,6 +86,42 @@ describe('demo server', () => {
     expect((await post('nonsense')).status).toBe(400)
   })
 
+  it('answers the route’s file size limit, the emulator’s own, and the route refuses larger files', async () => {
+    const { url } = await start()
+    const config = await (await fetch(`${url}/api/demo/config`)).json()
+    expect(config.maxFileSize).toBe(DEFAULT_MAX_FILE_SIZE)
+    const sign = (size: number) =>
+      fetch(`${url}/api/imagekit/auth`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fileName: 'a.png', size, type: 'image/png' }),
+      })
+    expect((await sign(config.maxFileSize)).status).toBe(200)
+    expect((await sign(config.maxFileSize + 1)).status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('rolls the key (the route keeps the expired one), then gives the route the new key', async () => {
+    const { url, emulator } = await start()
+    const post = (action: string) =>
+      fetch(`${url}/api/demo/key`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action }),
+      })
+    expect((await post('use-new-key')).status).toBe(409)
+    const old = emulator?.keys.primary.publicKey
+    const rolled = await (await post('roll-expire')).json()
+    expect(rolled).toMatchObject({ keyState: 'rolled-expired', publicKey: old })
+    const renewed = await (await post('use-new-key')).json()
+    expect(renewed.keyState).toBe('standard')
+    expect(renewed.publicKey).not.toBe(old)
+    const pair = emulator?.keys.byPublicKey(renewed.publicKey)
+    expect(pair?.expiresAt).toBeUndefined()
+    const signed = await (await fetch(`${url}/api/imagekit/auth`)).json()
+    expect(signed.publicKey).toBe(renewed.publicKey)
+    expect(signed.signature).toBe(hmac(pair?.privateKey ?? '', signed.token, signed.expire))
+  })
+
   it('uses a real ImageKit account from the environment, without an emulator', async () => {
     const imagekit = demoOptionsFromEnv(
       {
@@ -101,11 +140,29 @@ describe('demo server', () => {
     expect((await fetch(`${url}/api/demo/key`, { method: 'POST' })).status).toBe(409)
   })
 
-  it('refuses a taken port and stops the emulator it had started', async () => {
+  it('refuses a taken port, naming it and its variable, before starting anything', async () => {
     const first = await start()
     const port = Number(new URL(first.url).port)
     const attempt = startDemo({ ...base, port }, { pages: false, buildWidget: false })
-    await expect(attempt).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    await expect(attempt).rejects.toThrow(
+      `port ${port} is in use (UPKIT_DEMO_PORT); stop the other process or set UPKIT_DEMO_PORT=<another port>`,
+    )
+    await expect(attempt).rejects.toBeInstanceOf(PortInUseError)
+  })
+
+  it('refuses a taken emulator port the same way, and frees the demo port it had taken', async () => {
+    const blocker: Server = createServer()
+    const taken = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    )
+    try {
+      const attempt = startDemo({ ...base, emulatorPort: taken }, { pages: false, buildWidget: false })
+      await expect(attempt).rejects.toMatchObject({ port: taken, variable: 'UPKIT_EMULATOR_PORT' })
+      // Nothing left listening: a demo starts on a random port again.
+      await start()
+    } finally {
+      blocker.close()
+    }
   })
 
   it('reads ports, data folder and mode from the environment', () => {

@@ -38,7 +38,11 @@ test('the app’s server records ImageKit’s own file; its answer reaches onSuc
 
   await page.getByRole('button', { name: 'Remove kept.txt' }).click()
   await expect(uploader.row('kept.txt')).toHaveCount(0)
-  await expect(page.getByRole('status')).toContainText('“kept.txt” was deleted.')
+  await expect(uploader.root.getByRole('status')).toContainText('“kept.txt” was deleted.')
+  // …and a visible notice says so, not only the screen reader
+  await expect(
+    page.getByRole('list', { name: 'Messages' }).getByText('“kept.txt” was deleted.'),
+  ).toBeVisible()
   await expect.poll(async () => (await emulator.files()).length).toBe(0)
   await uploader.screenshot(testInfo, 'after-revert')
 })

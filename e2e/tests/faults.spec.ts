@@ -104,3 +104,24 @@ for (const widget of WIDGETS) {
     })
   })
 }
+
+test.describe('React <Uploader> and the fault panel', () => {
+  test('"Accept and process later (202)": the file shows as processing, neither done nor failed', async ({
+    page,
+  }, testInfo) => {
+    const uploader = new UploaderPage(page, '/')
+    await uploader.goto()
+    const panel = page.locator('.demo-faults')
+    await panel.getByLabel('Apply to the next').fill('1')
+    await panel.getByRole('button', { name: 'Accept and process later (202)' }).click()
+    await expect(panel).toContainText('next 1 upload: answer 202 "queued", processed later')
+    await uploader.chooseFiles([textFile('accepted-202.txt')])
+    await uploader.expectStatus('processing', 'accepted-202.txt')
+    await expect(uploader.status('accepted-202.txt')).toHaveText(/processing/i)
+    await expect(uploader.error('accepted-202.txt')).toHaveCount(0)
+    await uploader.screenshot(testInfo, 'accepted-202-processing')
+    // The 202 is final: one request, no retry; the preset stores nothing (ImageKit would, later).
+    expect((await emulator.stats()).requests).toBe(1)
+    expect(await emulator.files()).toEqual([])
+  })
+})

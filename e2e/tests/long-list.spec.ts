@@ -57,8 +57,8 @@ for (const widget of [
     // The whole list box on screen, so "in the viewport" means "shown in the list".
     await list.scrollIntoViewIfNeeded()
     // Totals and the live region count every file, not the rows drawn.
-    await expect(uploader.root.getByRole('status')).toContainText(`${COUNT} file(s) added.`)
-    await expect(uploader.root.locator('.upkit-total-text')).toContainText('of 86.8 kB')
+    await expect(uploader.root.getByRole('status')).toContainText(`${COUNT} files added.`)
+    await expect(uploader.root.locator('.upkit-total-text')).toContainText('of 88.9 kB')
     expect(await rowCount(page)).toBeLessThanOrEqual(300)
     const first = list.locator('li').first()
     await expect(first).toHaveAttribute('aria-setsize', String(COUNT))

@@ -28,7 +28,8 @@ for (const widget of WIDGETS) {
       await emulator.waitForRequests(3)
 
       await context.setOffline(true)
-      for (const name of names) await expect(uploader.status(name)).toHaveText('Waiting for the connection')
+      for (const name of names)
+        await expect(uploader.status(name)).toHaveText('Offline — waiting for the connection')
       await uploader.screenshot(testInfo, 'offline-waiting')
       const before = await emulator.stats()
       await page.waitForTimeout(6_000) // six times the whole retry budget

@@ -90,7 +90,7 @@ test.describe('React <Uploader> with a kept queue', () => {
     await page.reload()
     await expect(uploader.dropzone).toBeVisible()
     await expect(notice(page).locator('.upkit-restored-text')).toHaveText(
-      'Your last visit left 6 upload(s) unfinished.',
+      'Your last visit left 6 uploads unfinished.',
     )
     await expect(notice(page).getByRole('button', { name: 'Resume' })).toBeVisible()
     await expect(notice(page).getByRole('button', { name: 'Discard' })).toBeVisible()
@@ -121,7 +121,7 @@ test.describe('React <Uploader> with a kept queue', () => {
 
     await page.reload()
     await expect(notice(page).locator('.upkit-restored-text')).toHaveText(
-      'Your last visit left 3 upload(s) unfinished.',
+      'Your last visit left 3 uploads unfinished.',
     )
     await notice(page).getByRole('button', { name: 'Discard' }).click()
     await expect(notice(page)).toHaveCount(0)
@@ -155,7 +155,7 @@ test.describe('React <Uploader> with a kept queue', () => {
     const again = new UploaderPage(second, PATH)
     await again.goto()
     await expect(notice(second).locator('.upkit-restored-text')).toHaveText(
-      'Your last visit left 2 upload(s) unfinished.',
+      'Your last visit left 2 uploads unfinished.',
     )
     await notice(second).getByRole('button', { name: 'Resume' }).click()
     await expect(notice(second)).toHaveCount(0)

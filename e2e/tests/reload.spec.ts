@@ -38,7 +38,7 @@ test.describe('<script>-tag widget with a persisted queue', () => {
 
     await page.reload()
     await expect(uploader.dropzone).toBeVisible()
-    await expect(notice(page)).toContainText(`Your last visit left ${names.length} upload(s) unfinished.`)
+    await expect(notice(page)).toContainText(`Your last visit left ${names.length} uploads unfinished.`)
     await expect(notice(page).getByRole('button', { name: 'Resume' })).toBeVisible()
     await expect(notice(page).getByRole('button', { name: 'Discard' })).toBeVisible()
     await uploader.screenshot(testInfo, 'restored-notice')
@@ -86,7 +86,7 @@ test.describe('<script>-tag widget with a persisted queue', () => {
 
     const second = new UploaderPage(await context.newPage(), PATH)
     await second.goto()
-    await expect(notice(second.page)).toContainText('Your last visit left 3 upload(s) unfinished.')
+    await expect(notice(second.page)).toContainText('Your last visit left 3 uploads unfinished.')
     await notice(second.page).getByRole('button', { name: 'Resume' }).click()
     await second.expectStatus('success', ...names.slice(1))
     await emulator.expectStoredOnce(...names)

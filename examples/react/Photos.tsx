@@ -7,7 +7,7 @@ export function Photos() {
       auth={{ url: '/api/imagekit/auth', method: 'POST' }} // POST: the route checks each file against its policy
       uploadEndpoint="http://127.0.0.1:4600/api/v1/files/upload" // the local emulator; leave out for ImageKit
       params={{ tags: ['web'] }} // the folder is the route's to decide (forcedFolder)
-      restrictions={{ maxFileSize: 10 * 1024 * 1024, allowedFileTypes: ['image/*'] }}
+      restrictions={{ maxFileSize: 10_000_000, allowedFileTypes: ['image/*'] }}
       onSuccess={(file, result) => console.log(file.name, '→', result.url)}
     />
   )

@@ -3,9 +3,9 @@ import { applyKeyAction, type DemoConfig, type KeyAction } from './demo-config.j
 import {
   type EmulatorStats,
   emulatorApi,
-  type FaultRule,
   filesApi,
   type ListedFault,
+  type NewFaultRule,
 } from './emulator-api.js'
 import { describeFault, FAULT_PRESETS } from './fault-presets.js'
 
@@ -18,7 +18,11 @@ export interface FaultPanelProps {
 }
 
 const KEY_BUTTONS: { action: KeyAction; label: string; done: string }[] = [
-  { action: 'roll-expire', label: 'Roll the key and expire the old one', done: 'The key was rolled' },
+  {
+    action: 'roll-expire',
+    label: 'Roll the key and expire the old one',
+    done: 'The key was rolled and the old one expired: uploads now fail with "expired key" until the route gets the new key',
+  },
   {
     action: 'read-only',
     label: 'Switch to a read-only restricted key',
@@ -77,7 +81,7 @@ export function FaultPanel({ config, onKeyChange, title = 'Fault panel' }: Fault
     }
     await refresh()
   }
-  const addFault = (rule: FaultRule) => run(`Added: ${describeFault(rule)}`, () => api.addFault(rule))
+  const addFault = (rule: NewFaultRule) => run(`Added: ${describeFault(rule)}`, () => api.addFault(rule))
   const keyAction = (action: KeyAction, done: string) =>
     run(done, async () => onKeyChange?.(await applyKeyAction(action)))
 
@@ -107,14 +111,31 @@ export function FaultPanel({ config, onKeyChange, title = 'Fault panel' }: Fault
           </button>
         ))}
       </fieldset>
-      <fieldset className="demo-buttons">
+      <fieldset className="demo-buttons" aria-describedby={`${timesId}-keys`}>
         <legend>Key scenarios</legend>
         {KEY_BUTTONS.map(({ action, label, done }) => (
           <button key={action} type="button" onClick={() => keyAction(action, done)}>
             {label}
           </button>
         ))}
+        {config.keyState === 'rolled-expired' && (
+          <button
+            type="button"
+            className="demo-primary"
+            onClick={() =>
+              keyAction('use-new-key', 'The signing route now signs with the new key: uploads work again')
+            }
+          >
+            Give the signing route the new key
+          </button>
+        )}
       </fieldset>
+      <p className="demo-note" id={`${timesId}-keys`}>
+        Rolling a key makes a new key pair; the old one keeps working until the expiry chosen when rolling
+        (ImageKit offers at once, 1 hour, 24 hours, 3 or 7 days), then the signing route must be given the new
+        private key. Here the old key expires at once and the route keeps signing with it, as an app that was
+        not redeployed would: uploads fail with "expired key" until you give the route the new key.
+      </p>
       <fieldset className="demo-buttons">
         <legend>Reset</legend>
         <button type="button" onClick={() => run('All faults cleared', api.clearFaults)}>

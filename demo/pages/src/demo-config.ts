@@ -1,6 +1,7 @@
 import type { DemoConfig } from '../../src/server/demo-api.js'
+import type { KeyAction } from '../../src/server/demo-keys.js'
 
-export type { DemoConfig }
+export type { DemoConfig, KeyAction }
 
 /** The demo server's answer to "where do I upload, with which key?" */
 export async function fetchDemoConfig(): Promise<DemoConfig> {
@@ -8,8 +9,6 @@ export async function fetchDemoConfig(): Promise<DemoConfig> {
   if (!response.ok) throw new Error(`GET /api/demo/config answered ${response.status}`)
   return (await response.json()) as DemoConfig
 }
-
-export type KeyAction = 'roll-expire' | 'read-only' | 'restore'
 
 export async function applyKeyAction(action: KeyAction): Promise<DemoConfig> {
   const response = await fetch('/api/demo/key', {

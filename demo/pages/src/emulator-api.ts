@@ -18,6 +18,12 @@ export interface FaultRule {
   action: FaultAction
 }
 
+/** The emulator's named presets (`POST /_emulator/faults { preset }`; its `FAULT_PRESETS`). */
+export type FaultPresetName = 'accepted' | 'update-throttled'
+
+/** A rule to add: an action, or one of the emulator's presets by name (it keeps ImageKit's exact words). */
+export type NewFaultRule = FaultRule | (Omit<FaultRule, 'action'> & { preset: FaultPresetName })
+
 export interface ListedFault extends FaultRule {
   id: string
 }
@@ -36,6 +42,9 @@ export interface StoredFile {
   url: string
   size: number
   thumbnail?: string
+  /** Images only: their size in pixels. */
+  width?: number
+  height?: number
   mime?: string
   fileType?: string
   tags?: string[] | null
@@ -78,7 +87,7 @@ export function emulatorApi(base: string) {
   const control = (method: string, path: string, body?: unknown) =>
     call<unknown>(`${base}/_emulator${path}`, method, body)
   return {
-    addFault: (rule: FaultRule) => control('POST', '/faults', rule),
+    addFault: (rule: NewFaultRule) => control('POST', '/faults', rule),
     listFaults: async () => asArray<ListedFault>(await control('GET', '/faults'), 'faults'),
     clearFaults: () => control('DELETE', '/faults'),
     stats: () => call<EmulatorStats>(`${base}/_emulator/stats`, 'GET'),

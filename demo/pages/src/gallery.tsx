@@ -1,10 +1,12 @@
 import '@upkit/uploader-core/styles.css'
+import { formatBytes } from '@upkit/uploader-core/view'
 import './demo.css'
-import { StrictMode, useCallback, useEffect, useState } from 'react'
+import { StrictMode, useCallback, useEffect, useRef, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { DemoConfig } from './demo-config.js'
 import { filesApi, type StoredFile } from './emulator-api.js'
 import { Layout } from './Layout.js'
+import { type Box, thumbnailSources } from './thumbnail.js'
 import { useDemoConfig } from './use-demo-config.js'
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|svg)$/i
@@ -15,15 +17,30 @@ function isImage(file: StoredFile): boolean {
   )
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/** Measures an element's CSS size, again whenever the layout changes it (null until measured). */
+function useBox<E extends Element>(): [(element: E | null) => void, Box | null] {
+  const [box, setBox] = useState<Box | null>(null)
+  const observer = useRef<ResizeObserver | null>(null)
+  const ref = useCallback((element: E | null) => {
+    observer.current?.disconnect()
+    if (!element) return
+    const measure = () => {
+      const { width, height } = element.getBoundingClientRect()
+      if (width > 0 && height > 0)
+        setBox((old) => (old?.width === width && old.height === height ? old : { width, height }))
+    }
+    observer.current = new ResizeObserver(measure)
+    observer.current.observe(element)
+    measure()
+  }, [])
+  return [ref, box]
 }
 
-/** The file object's `thumbnail`, else ImageKit's thumbnail transformation: `${urlEndpoint}/tr:n-ik_ml_thumbnail${filePath}`. */
-function thumbnailUrl(config: DemoConfig, file: StoredFile): string {
-  return file.thumbnail ?? `${config.urlEndpoint.replace(/\/+$/, '')}/tr:n-ik_ml_thumbnail${file.filePath}`
+/** The thumbnail, asked for at the size it is drawn × devicePixelRatio (not upscaled from a fixed 200 px one). */
+function Thumbnail({ config, file }: { config: DemoConfig; file: StoredFile }) {
+  const [ref, box] = useBox<HTMLImageElement>()
+  const sources = box ? thumbnailSources(config.urlEndpoint, file, box, window.devicePixelRatio) : null
+  return <img ref={ref} {...sources} alt={file.name} loading="lazy" width={160} height={120} />
 }
 
 interface FileCardProps {
@@ -36,7 +53,7 @@ function FileCard({ config, file, onDelete }: FileCardProps) {
   return (
     <li className="demo-tile">
       {isImage(file) ? (
-        <img src={thumbnailUrl(config, file)} alt={file.name} loading="lazy" width={160} height={120} />
+        <Thumbnail config={config} file={file} />
       ) : (
         <div className="demo-tile-icon" aria-hidden="true">
           {(file.name.split('.').pop() ?? 'file').slice(0, 4).toUpperCase()}

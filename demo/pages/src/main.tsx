@@ -18,6 +18,9 @@ const LOCALES = { en, de, fr } as const
 const retryLimit = Number(new URLSearchParams(location.search).get('retries') ?? Number.NaN)
 const retry = Number.isInteger(retryLimit) && retryLimit >= 0 ? { retry: { limit: retryLimit } } : {}
 
+/** `?urls=1` shows "Add from a link" (try /sample-photo.png on this server; the e2e link test). */
+const allowUrls = new URLSearchParams(location.search).get('urls') === '1'
+
 /** Test knob: `?persist=1` keeps the upload queue in IndexedDB across reloads (the e2e reload test). */
 const persist =
   new URLSearchParams(location.search).get('persist') === '1'
@@ -29,7 +32,7 @@ function uploaderKey(config: DemoConfig, settings: DemoSettings): string {
 }
 
 function UploaderCard({ config, settings }: { config: DemoConfig; settings: DemoSettings }) {
-  const parsed = parseSettings(settings)
+  const parsed = parseSettings(settings, config.maxFileSize)
   const folder = parsed.folder ? `${config.folder}/${parsed.folder.replace(/^\/+/, '')}` : config.folder
   return (
     <section className="demo-card demo-uploader" aria-labelledby="uploader-title">
@@ -48,6 +51,7 @@ function UploaderCard({ config, settings }: { config: DemoConfig; settings: Demo
         intlLocale={parsed.locale}
         {...retry}
         {...persist}
+        allowUrls={allowUrls}
       />
     </section>
   )
@@ -80,7 +84,12 @@ function App() {
             <UploaderCard config={config} settings={settings} />
             <FaultPanel config={config} onKeyChange={setConfig} />
           </div>
-          <SettingsPanel settings={settings} userFolder={config.folder} onApply={apply} />
+          <SettingsPanel
+            settings={settings}
+            userFolder={config.folder}
+            maxFileSize={config.maxFileSize}
+            onApply={apply}
+          />
         </div>
       )}
     </Layout>

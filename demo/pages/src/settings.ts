@@ -39,7 +39,13 @@ function positive(value: string): number | undefined {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : undefined
 }
 
-export function parseSettings(settings: DemoSettings): ParsedSettings {
+/** The largest "Max file size (MB)" the panel takes: the route's limit in the widget's decimal MB, one decimal. */
+export function maxFileSizeMb(limitBytes: number): number {
+  return Math.floor(limitBytes / 100_000) / 10
+}
+
+/** `limitBytes`: the signing route's limit (DemoConfig.maxFileSize); a larger setting is capped at it. */
+export function parseSettings(settings: DemoSettings, limitBytes = Number.POSITIVE_INFINITY): ParsedSettings {
   const parsed: ParsedSettings = {
     restrictions: {},
     concurrency: Math.max(1, Math.min(10, Math.round(positive(settings.concurrency) ?? 3))),
@@ -50,7 +56,7 @@ export function parseSettings(settings: DemoSettings): ParsedSettings {
   const tags = list(settings.tags)
   if (tags.length) parsed.tags = tags
   const maxMb = positive(settings.maxFileSizeMb)
-  if (maxMb) parsed.restrictions.maxFileSize = Math.round(maxMb * 1024 * 1024)
+  if (maxMb) parsed.restrictions.maxFileSize = Math.min(limitBytes, Math.round(maxMb * 1_000_000)) // decimal MB, as the widget shows sizes
   const types = list(settings.allowedTypes)
   if (types.length) parsed.restrictions.allowedFileTypes = types
   const maxFiles = positive(settings.maxFiles)

@@ -1,6 +1,6 @@
 import express, { type Response, type Router } from 'express'
 import type { DemoKeys, KeyAction, KeyState, SigningKey } from './demo-keys.js'
-import { demoUser, userFolder } from './signing-route.js'
+import { DEMO_MAX_FILE_SIZE, demoUser, userFolder } from './signing-route.js'
 
 /** What the pages need to know to upload: answered by GET /api/demo/config. */
 export interface DemoConfig {
@@ -14,6 +14,8 @@ export interface DemoConfig {
   user: string
   folder: string
   keyState: KeyState
+  /** The largest file the signing route signs (bytes): the emulator's own limit, see DEMO_MAX_FILE_SIZE. */
+  maxFileSize: number
 }
 
 export interface DemoBackend {
@@ -26,7 +28,7 @@ export interface DemoBackend {
   keys: DemoKeys | null
 }
 
-const KEY_ACTIONS: readonly KeyAction[] = ['roll-expire', 'read-only', 'restore']
+const KEY_ACTIONS: readonly KeyAction[] = ['roll-expire', 'use-new-key', 'read-only', 'restore']
 
 function isKeyAction(value: unknown): value is KeyAction {
   return typeof value === 'string' && (KEY_ACTIONS as readonly string[]).includes(value)
@@ -115,6 +117,7 @@ export function demoApi(backend: DemoBackend): Router {
       user,
       folder: userFolder(user),
       keyState: backend.keyState(),
+      maxFileSize: DEMO_MAX_FILE_SIZE,
     }
   }
   router.get('/config', (req, res) => {
@@ -128,6 +131,10 @@ export function demoApi(backend: DemoBackend): Router {
     }
     if (!isKeyAction(action)) {
       res.status(400).json({ code: 'BAD_ACTION', message: `action must be one of ${KEY_ACTIONS.join(', ')}` })
+      return
+    }
+    if (action === 'use-new-key' && backend.keyState() !== 'rolled-expired') {
+      res.status(409).json({ code: 'NOT_ROLLED', message: 'use-new-key follows roll-expire.' })
       return
     }
     try {

@@ -1,9 +1,17 @@
 import { imagekitAuth } from '@upkit/auth-endpoint/express'
+import { DEFAULT_MAX_FILE_SIZE } from '@upkit/imagekit-emulator'
 import type { RequestHandler } from 'express'
 import type { SigningKey } from './demo-keys.js'
 
 export const DEMO_USER_COOKIE = 'upkit_demo_user'
 const USER_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/
+
+/**
+ * The largest file the route signs: the emulator's own limit (ImageKit's free plan for images, audio and
+ * raw files, see the emulator's size-limits.ts), so the page, the route and the emulator agree on one
+ * number. The settings panel is capped at it (GET /api/demo/config answers it).
+ */
+export const DEMO_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE
 
 /** The demo's stand-in for a session: a `upkit_demo_user` cookie, else the fixed user `demo-user`. */
 export function demoUser(cookieHeader: string | null): string {
@@ -38,8 +46,10 @@ export function signingRoute(activeKey: () => SigningKey, apiBaseUrl?: string): 
       policy: {
         forcedFolder: (identity) =>
           userFolder(typeof identity === 'object' && identity ? String(identity.id) : 'anonymous'),
-        maxFileSize: 25 * 1024 * 1024,
+        maxFileSize: DEMO_MAX_FILE_SIZE,
         maxFiles: 20,
+        // "Add from a link" (the pages' ?urls=1): ImageKit downloads the file, its size unknown here
+        allowUrls: true,
       },
       rateLimit: { limit: 600, intervalMs: 60_000 },
       // ImageKit's record, fetched by the route with the private key: what an app would save

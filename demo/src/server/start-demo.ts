@@ -8,7 +8,8 @@ import express from 'express'
 import { type DemoBackend, demoApi } from './demo-api.js'
 import { DemoKeys, type Emulator } from './demo-keys.js'
 import type { DemoOptions, ImageKitAccount } from './options.js'
-import { createPages, demoDir } from './pages.js'
+import { createPages, demoDir, type Pages } from './pages.js'
+import { portError } from './ports.js'
 import { signingRoute } from './signing-route.js'
 import { ensureWidgetBuilt, widgetAssets } from './widget-assets.js'
 
@@ -66,49 +67,68 @@ function listen(server: Server, port: number, host: string): Promise<string> {
   })
 }
 
-/** The express app: demo API, signing route, widget files, plain pages, then Vite's pages. */
-async function serve(options: DemoOptions, extras: StartDemoExtras, backend: DemoBackend) {
-  const app = express()
-  app.disable('x-powered-by')
-  const server = createServer(app)
+/** The routes, in order: demo API, signing route, widget files, plain pages, then Vite's pages. */
+async function route(
+  app: express.Express,
+  server: Server,
+  options: DemoOptions,
+  extras: StartDemoExtras,
+  backend: DemoBackend,
+) {
   app.use('/api/demo', demoApi(backend))
   app.use('/api/imagekit/auth', signingRoute(backend.activeKey, backend.emulatorUrl ?? undefined))
   app.use(widgetAssets())
+  // The pages' stylesheet for the plain /script.html too (Vite bundles it into the React pages).
+  app.get('/demo.css', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').sendFile(join(demoDir, 'pages', 'src', 'demo.css'))
+  })
   app.use(express.static(join(demoDir, 'static'), { extensions: ['html'] }))
   const pages = extras.pages === false ? null : await createPages(options.production, server)
   if (pages) app.use(pages.handler)
-  try {
-    return { server, pages, url: await listen(server, options.port, options.host) }
-  } catch (error) {
-    await pages?.close()
-    throw error
-  }
+  return pages
 }
 
-/** Starts the emulator (or not, with a real account), the signing route and the pages on one port. */
+/**
+ * Starts the emulator (or not, with a real account), the signing route and the pages on one port.
+ * The ports are taken first, before Vite or a widget build start: a taken one rejects with a
+ * PortInUseError naming it (and its variable), with nothing left running.
+ */
 export async function startDemo(options: DemoOptions, extras: StartDemoExtras = {}): Promise<RunningDemo> {
+  const app = express()
+  app.disable('x-powered-by')
+  const server = createServer(app)
+  const url = await listen(server, options.port, options.host).catch((error: unknown) => {
+    throw portError(error, options.port, 'UPKIT_DEMO_PORT')
+  })
   const tempDir = options.dataDir === null ? mkdtempSync(join(tmpdir(), 'upkit-demo-')) : null
   const dataDir = options.dataDir ?? (tempDir as string)
-  const removeTemp = () => tempDir && rmSync(tempDir, { recursive: true, force: true })
   let emulator: Emulator | null = null
+  let pages: Pages | null = null
+  const close = async (): Promise<void> => {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await pages?.close()
+    await emulator?.stop()
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+  }
   try {
     if (!options.imagekit) {
-      emulator = await startEmulator({ port: options.emulatorPort, host: options.host, dataDir })
+      // The demo shows ImageKit's request id next to errors; real ImageKit does not expose it to browsers.
+      emulator = await startEmulator({
+        port: options.emulatorPort,
+        host: options.host,
+        dataDir,
+        exposeRequestId: true,
+      }).catch((error: unknown) => {
+        throw portError(error, options.emulatorPort, 'UPKIT_EMULATOR_PORT')
+      })
     }
     const backend = options.imagekit ? realBackend(options.imagekit) : emulatorBackend(emulator as Emulator)
     if (extras.buildWidget ?? true) ensureWidgetBuilt(extras.log ?? (() => {}))
-    const { server, pages, url } = await serve(options, extras, backend)
-    const close = async (): Promise<void> => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await pages?.close()
-      await emulator?.stop()
-      removeTemp()
-    }
+    pages = await route(app, server, options, extras, backend)
     return { url, backend, emulator, dataDir, close }
   } catch (error) {
-    await emulator?.stop()
-    removeTemp()
+    await close()
     throw error
   }
 }

@@ -95,7 +95,8 @@ export class UploaderPage {
   /** A full-page screenshot kept as a test artifact (test-results/…, attached to the report). */
   async screenshot(testInfo: TestInfo, label: string): Promise<void> {
     const path = testInfo.outputPath(`${label}.png`)
-    await this.page.screenshot({ fullPage: true, path })
+    // finished transitions: a colour-scheme switch or a hover must not be caught half-way
+    await this.page.screenshot({ fullPage: true, path, animations: 'disabled' })
     await testInfo.attach(label, { path, contentType: 'image/png' })
   }
 }

@@ -8,6 +8,8 @@ export interface FileDescription {
   label: string
   fileName: string
   size?: number
+  /** The http(s) link ImageKit is to download the file from (the engine's `addUrl`); its size is unknown. */
+  url?: string
   /** Lower-case MIME type; absent when the browser did not know it. */
   type?: string
   /** Normalised folder the browser asked for. */
@@ -20,7 +22,7 @@ export interface FileDescription {
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/
 const MAX_FILE_NAME = 255
 const MAX_TAGS_LENGTH = 500
-const KNOWN = ['size', 'type', ...Object.keys(UPLOAD_FIELDS)].join(', ')
+const KNOWN = ['size', 'type', 'url', ...Object.keys(UPLOAD_FIELDS)].join(', ')
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -60,6 +62,21 @@ function parseSize(value: unknown, label: string): number {
   return value
 }
 
+/** ImageKit downloads `file` given as "an http(s) URL" (upload API, `file` field); no credentials in it. */
+function parseUrl(value: unknown, label: string): string {
+  let url: URL | undefined
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new AuthEndpointError(
+      'INVALID_FIELD',
+      `${label}: "url" must be an absolute http(s) link without a user name or password.`,
+    )
+  }
+  return url.href
+}
+
 function parseType(value: unknown, label: string): string | undefined {
   if (typeof value !== 'string' || (value !== '' && !MIME.test(value.toLowerCase()))) {
     throw new AuthEndpointError('INVALID_FIELD', `${label}: "type" must be a MIME type such as "image/png".`)
@@ -77,6 +94,7 @@ function describeFile(raw: unknown, index: number, batch: boolean): FileDescript
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || key === 'fileName') continue
     if (key === 'size') file.size = parseSize(value, label)
+    else if (key === 'url') file.url = parseUrl(value, label)
     else if (key === 'type') {
       const type = parseType(value, label)
       if (type !== undefined) file.type = type

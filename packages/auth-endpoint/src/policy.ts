@@ -24,15 +24,26 @@ function optionError(message: string): AuthEndpointError {
   return new AuthEndpointError('INVALID_OPTIONS', `@upkit/auth-endpoint: ${message}`)
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const
+
+/**
+ * A size for route messages ("a.png is 30 MB; the largest file allowed is 25 MB"), in the widgets'
+ * convention (uploader-core `format-bytes.ts`): decimal units through `Intl.NumberFormat`, so
+ * 20,000,000 bytes read "20 MB" and 33 bytes "33 bytes".
+ */
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
+  let value = Number.isFinite(bytes) ? Math.max(0, bytes) : 0
   let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
+  while (value >= 999.5 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000
     unit++
   }
-  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`
+  return new Intl.NumberFormat('en', {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
+  }).format(value)
 }
 
 function matchesType(type: string, pattern: string): boolean {
@@ -59,6 +70,12 @@ function positive(value: number | undefined, what: string, fallback: number): nu
     throw optionError(`policy.${what} must be a positive whole number.`)
   }
   return value
+}
+
+function flag(value: boolean | undefined, what: string): boolean {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw optionError(`policy.${what} must be true or false.`)
+  return value ?? false
 }
 
 function resolveFolder(
@@ -105,6 +122,7 @@ interface Rules {
   tags: readonly string[] | undefined
   fields: ReadonlySet<UploadField>
   maxFileSize: number | undefined
+  allowUrls: boolean
 }
 
 function checkFields(file: FileDescription, rules: Rules, forced: string | undefined): void {
@@ -121,8 +139,17 @@ function checkFields(file: FileDescription, rules: Rules, forced: string | undef
   }
 }
 
+function checkUrl(file: FileDescription, allowUrls: boolean): void {
+  if (file.url === undefined || allowUrls) return
+  throw new AuthEndpointError(
+    'FIELD_NOT_ALLOWED',
+    `${file.label}: this server does not take uploads from a link.`,
+  )
+}
+
 function checkSize(file: FileDescription, max: number | undefined): void {
-  if (max === undefined) return
+  // a link's size is unknown until ImageKit downloaded it: ImageKit's own limits (and `checks`) apply
+  if (max === undefined || file.url !== undefined) return
   if (file.size === undefined) {
     throw new AuthEndpointError(
       'INVALID_FIELD',
@@ -170,6 +197,7 @@ function checkTags(file: FileDescription, tags: readonly string[] | undefined): 
 
 function decide(file: FileDescription, rules: Rules, forced: string | undefined): UploadDecision {
   checkFields(file, rules, forced)
+  checkUrl(file, rules.allowUrls)
   checkSize(file, rules.maxFileSize)
   checkType(file, rules.types)
   checkExtension(file, rules.extensions)
@@ -192,6 +220,7 @@ function compileRules(policy: Policy): Rules {
     fields: new Set<UploadField>(['fileName', ...(fields ?? DEFAULT_ALLOWED_FIELDS)]),
     maxFileSize:
       policy.maxFileSize === undefined ? undefined : positive(policy.maxFileSize, 'maxFileSize', 1),
+    allowUrls: flag(policy.allowUrls, 'allowUrls'),
   }
 }
 

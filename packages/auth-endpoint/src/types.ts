@@ -28,8 +28,13 @@ export interface UploadPolicy<I extends Identity | null = Identity | null> {
   allowedFolders?: readonly string[]
   /** Folder the server decides, per caller: uploads go there or below it. @default none */
   forcedFolder?: string | ((identity: I) => string | Promise<string>)
-  /** Largest file, in bytes, that may be described (`size` becomes required). @default no limit */
+  /** Largest file, in bytes, that may be described (`size` becomes required, except for a link). @default no limit */
   maxFileSize?: number
+  /**
+   * Sign uploads the browser describes as a link (`url`, the engine's `addUrl`): ImageKit downloads the
+   * file, so its size is unknown here and `maxFileSize` cannot apply. @default false
+   */
+  allowUrls?: boolean
   /** MIME types, wildcards allowed (`image/*`); `type` becomes required. @default any type */
   allowedTypes?: readonly string[]
   /** File name extensions, with or without the dot, case-insensitive (`['jpg', '.png']`). @default any */

@@ -4,7 +4,7 @@ import { call, expectNoKeyInAnything, handlerWith, postJson } from './support.js
 
 afterAll(expectNoKeyInAnything)
 
-const MB = 1024 * 1024
+const MB = 1_000_000 // decimal, as the route messages count (policy.ts formatBytes)
 const photo = { fileName: 'cat.png', size: 2 * MB, type: 'image/png' }
 
 async function ask(policy: UploadPolicy, body: unknown, authorize = () => ({ id: 42 })) {
@@ -137,5 +137,50 @@ describe('the upload policy', () => {
     expect(json.files).toHaveLength(2)
     expect(json.files[0].params).toEqual({ folder: '/in' })
     expect(json.files[0].token).not.toBe(json.files[1].token)
+  })
+})
+
+describe('the upload policy: links (allowUrls)', () => {
+  const link = { fileName: 'cat.jpg', url: 'https://example.com/cat.jpg', type: 'image/jpeg' }
+
+  it('refuses a link by default (403 FIELD_NOT_ALLOWED)', async () => {
+    const { status, json } = await ask({}, link)
+    expect(status).toBe(403)
+    expect(json).toEqual({
+      code: 'FIELD_NOT_ALLOWED',
+      message: '"cat.jpg": this server does not take uploads from a link.',
+    })
+  })
+
+  it('signs a link with allowUrls, without a size even under maxFileSize, and binds no url in V2', async () => {
+    expect((await ask({ allowUrls: true, maxFileSize: MB }, link)).status).toBe(200)
+    const v2 = await call(
+      handlerWith({ apiVersion: 2, policy: { allowUrls: true }, authorize: () => ({ id: 1 }) }),
+      postJson(link),
+    )
+    expect(v2.status).toBe(200)
+    const payload = JSON.parse(Buffer.from(String(v2.json.token).split('.')[1] ?? '', 'base64url').toString())
+    expect(payload).not.toHaveProperty('url') // ImageKit leaves `file` out of the signed payload
+    expect(payload.fileName).toBe('cat.jpg')
+  })
+
+  it('still applies the type and extension rules to a link', async () => {
+    const policy = { allowUrls: true, allowedExtensions: ['png'] }
+    expect((await ask(policy, link)).json.code).toBe('FILE_TYPE_NOT_ALLOWED')
+  })
+
+  const badLinks = ['ftp://example.com/a.jpg', 'https://user:pw@example.com/a.jpg', '/relative.jpg', 42]
+  it.each(badLinks)('refuses %s as "url" (400 INVALID_FIELD)', async (url) => {
+    const { status, json } = await ask({ allowUrls: true }, { ...link, url })
+    expect(status).toBe(400)
+    expect(json.message).toBe(
+      '"cat.jpg": "url" must be an absolute http(s) link without a user name or password.',
+    )
+  })
+
+  it('checks allowUrls at startup', () => {
+    expect(() => handlerWith({ policy: { allowUrls: 'yes' as never } })).toThrow(
+      'policy.allowUrls must be true or false.',
+    )
   })
 })

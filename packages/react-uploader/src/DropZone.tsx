@@ -1,5 +1,7 @@
 'use client'
+import type { Uploader } from '@upkit/uploader-core'
 import { classNames, cx, type ViewMessages, viewText } from '@upkit/uploader-core/view'
+import { LinkField } from './LinkField.js'
 import type { DropzoneState } from './useDropzone.js'
 
 export interface DropZoneProps {
@@ -8,6 +10,10 @@ export interface DropZoneProps {
   /** Id prefix (from `useId`), for `aria-describedby`. */
   id: string
   disabled: boolean
+  /** Also draw "Add from a link" after the zone (a sibling: no field inside a `role=button`). @default false */
+  allowUrls?: boolean
+  /** The engine the link field adds to (`addUrl`); null until it exists. */
+  uploader?: Uploader | null
 }
 
 function UploadIcon() {
@@ -22,7 +28,7 @@ function UploadIcon() {
 }
 
 /** The drop zone: focusable, opens the chooser on click/Enter/Space, takes drops and pastes. */
-export function DropZone({ dropzone, messages, id, disabled }: DropZoneProps) {
+export function DropZone({ dropzone, messages, id, disabled, allowUrls, uploader = null }: DropZoneProps) {
   const hintId = `${id}-hint`
   const className = cx(
     classNames.dropzone,
@@ -30,27 +36,30 @@ export function DropZone({ dropzone, messages, id, disabled }: DropZoneProps) {
     disabled && classNames.dropzoneDisabled,
   )
   return (
-    <div {...dropzone.getRootProps({ className, 'aria-describedby': hintId })}>
-      <UploadIcon />
-      <span className={classNames.dropzoneTitle}>
-        {dropzone.isDragActive ? (
-          viewText(messages, 'dropActive')
-        ) : (
-          <>
-            {viewText(messages, 'dropPrompt')}{' '}
-            <span className={classNames.browse}>{viewText(messages, 'browse')}</span>
-          </>
-        )}
-      </span>
-      <span className={classNames.dropzoneHint} id={hintId}>
-        {viewText(messages, 'pasteHint')}
-      </span>
-      <input
-        {...dropzone.getInputProps({
-          className: classNames.input,
-          'aria-label': viewText(messages, 'browseFiles'),
-        })}
-      />
-    </div>
+    <>
+      <div {...dropzone.getRootProps({ className, 'aria-describedby': hintId })}>
+        <UploadIcon />
+        <span className={classNames.dropzoneTitle}>
+          {dropzone.isDragActive ? (
+            viewText(messages, 'dropActive')
+          ) : (
+            <>
+              {viewText(messages, 'dropPrompt')}{' '}
+              <span className={classNames.browse}>{viewText(messages, 'browse')}</span>
+            </>
+          )}
+        </span>
+        <span className={classNames.dropzoneHint} id={hintId}>
+          {viewText(messages, 'pasteHint')}
+        </span>
+        <input
+          {...dropzone.getInputProps({
+            className: classNames.input,
+            'aria-label': viewText(messages, 'browseFiles'),
+          })}
+        />
+      </div>
+      {allowUrls && <LinkField uploader={uploader} messages={messages} id={id} disabled={disabled} />}
+    </>
   )
 }

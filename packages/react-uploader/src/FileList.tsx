@@ -21,7 +21,7 @@ export interface FileListProps {
   uploader: Uploader | null
   messages: ViewMessages
   intlLocale: string | undefined
-  /** A file waits for a retry: tick the countdown clock. */
+  /** A file waits for a retry: tick the countdown clock (also ticked while a file uploads, for stalls). */
   ticking: boolean
 }
 
@@ -30,7 +30,8 @@ export interface FileListProps {
  * only the rows in view (see `listWindow`), so 10,000 files cost a few dozen rows.
  */
 export function FileList({ files, uploader, messages, intlLocale, ticking }: FileListProps) {
-  const now = useNow(ticking)
+  // While uploading, the clock shows a stall ("Waiting for the network…") once no bytes moved.
+  const now = useNow(ticking || files.some((file) => file.status === 'uploading'))
   const list = useRef<HTMLUListElement>(null)
   const [view, setView] = useState(startView)
   // After each commit and on scroll: measure the drawn list, draw again if it moved.
@@ -59,7 +60,7 @@ export function FileList({ files, uploader, messages, intlLocale, ticking }: Fil
             uploader={uploader}
             messages={messages}
             intlLocale={intlLocale}
-            now={file.status === 'retrying' ? now : 0}
+            now={file.status === 'retrying' || file.status === 'uploading' ? now : 0}
             position={indices && index + 1}
             count={indices && files.length}
             // Margins on the first and last rows drawn stand in for the rows not drawn.

@@ -1,6 +1,7 @@
 'use client'
 import type { Uploader, UploaderSnapshot } from '@upkit/uploader-core'
 import { classNames, cx, totalProgress, type ViewMessages, viewText } from '@upkit/uploader-core/view'
+import { useNow } from './useNow.js'
 
 export interface TotalProgressProps {
   snapshot: UploaderSnapshot
@@ -11,20 +12,27 @@ export interface TotalProgressProps {
   showUpload: boolean
 }
 
-/** The total bar (weighted by bytes) with speed and time left, plus Upload / Retry all / Cancel all / Clear finished. */
+/**
+ * The total bar (weighted by bytes) with speed and time left, or the outcome once nothing is left to
+ * send, plus Upload / Retry all / Cancel all / Clear finished.
+ */
 export function TotalProgress({ snapshot, uploader, messages, intlLocale, showUpload }: TotalProgressProps) {
-  const model = totalProgress(snapshot, messages, intlLocale)
+  // ticks while uploading: a stall hides the time left
+  const now = useNow(snapshot.counts.uploading > 0)
+  const model = totalProgress(snapshot, messages, intlLocale, now)
   if (!model.visible) return null
   const canUpload = showUpload && snapshot.counts.queued > 0
   return (
     <div className={classNames.total}>
-      <progress
-        className={cx(classNames.progress, classNames.progressTotal)}
-        max={100}
-        value={model.percent}
-        aria-label={model.label}
-        aria-valuetext={model.valueText}
-      />
+      {model.showBar && (
+        <progress
+          className={cx(classNames.progress, classNames.progressTotal)}
+          max={100}
+          value={model.percent}
+          aria-label={model.label}
+          aria-valuetext={model.valueText}
+        />
+      )}
       <span className={classNames.totalText}>
         {[model.summary, model.speed, model.eta].filter(Boolean).join(' · ')}
       </span>

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 export interface Rejection {
   key: number
   text: string
+  /** 'info' for a notice ("“a.png” was deleted."); a problem otherwise. */
+  tone?: 'error' | 'info'
 }
 
 /**
@@ -39,10 +41,10 @@ export function useRejections(
       batch.push(text)
     })
   }, [uploader])
-  /** A message of the widget's own (e.g. a failed revert), shown like a rejection. */
-  const add = useCallback((text: string) => {
+  /** A message of the widget's own (a failed revert; a notice with tone 'info'), shown like a rejection. */
+  const add = useCallback((text: string, tone: 'error' | 'info' = 'error') => {
     const key = ++counter.current
-    setRejections((current) => [...current, { key, text }])
+    setRejections((current) => [...current, { key, text, tone }])
   }, [])
   const dismiss = useCallback((key: number) => {
     setRejections((current) => current.filter((rejection) => rejection.key !== key))

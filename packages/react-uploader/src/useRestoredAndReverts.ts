@@ -4,15 +4,16 @@ import { type ViewMessages, viewText, warnBeforeUnload } from '@upkit/uploader-c
 import { useEffect, useRef } from 'react'
 
 /**
- * Announces the restored-queue notice once when it appears, and each `file-reverted` (a finished file
- * deleted from ImageKit on Remove). A `revert-error`'s message goes to `show` (the message list).
+ * Announces the restored-queue notice once when it appears, and shows and announces each `file-reverted`
+ * (a finished file deleted from ImageKit on Remove; an 'info' notice). A `revert-error`'s message goes to
+ * `show` (the message list) as a problem.
  */
 export function useRestoredAndReverts(
   uploader: Uploader | null,
   restored: number,
   messages: ViewMessages,
   announce: (text: string) => void,
-  show: (text: string) => void,
+  show: (text: string, tone?: 'error' | 'info') => void,
 ): void {
   const latest = useRef({ messages, announce, show })
   useEffect(() => {
@@ -31,9 +32,11 @@ export function useRestoredAndReverts(
   useEffect(() => {
     if (!uploader) return undefined
     const offs = [
-      uploader.on('file-reverted', ({ file }) =>
-        latest.current.announce(viewText(latest.current.messages, 'announceReverted', { name: file.name })),
-      ),
+      uploader.on('file-reverted', ({ file }) => {
+        const text = viewText(latest.current.messages, 'announceReverted', { name: file.name })
+        latest.current.show(text, 'info')
+        latest.current.announce(text)
+      }),
       uploader.on('revert-error', ({ error }) => {
         latest.current.show(error.message)
         latest.current.announce(error.message)

@@ -1,5 +1,11 @@
 'use client'
-import { createUploader, type Uploader, type UploaderOptions } from '@upkit/uploader-core'
+import {
+  createUploader,
+  isUploadError,
+  type UploadError,
+  type Uploader,
+  type UploaderOptions,
+} from '@upkit/uploader-core'
 import { useEffect, useRef, useState } from 'react'
 import { engineOptionsKey, stableEngineOptions } from './engineOptions.js'
 import { isUploader } from './isUploader.js'
@@ -25,20 +31,28 @@ function release(uploader: Uploader, keepUploads: boolean): void {
   })
 }
 
+/** The engine of {@link useEngine}, or the error `createUploader` refused its options with (the engine is null then). */
+export interface EngineInstance {
+  uploader: Uploader | null
+  error: UploadError | null
+}
+
 /**
  * The engine behind a component: the one passed in (never destroyed here), or one created from
  * options. It is created in an effect, so StrictMode's mount → unmount → mount pairs every create
  * with a destroy and only the surviving engine ever gets files; server rendering creates nothing.
- * A change to an option that needs a new engine (see `engineOptionsKey`) replaces it.
+ * A change to an option that needs a new engine (see `engineOptionsKey`) replaces it. Options that
+ * `createUploader` refuses give `error` instead of an engine, until they change.
  */
-export function useUploaderInstance(
+export function useEngine(
   source: UploaderOptions | Uploader,
   { keepUploadsOnUnmount = false }: InstanceOptions = {},
-): Uploader | null {
+): EngineInstance {
   const external = isUploader(source) ? source : null
   const latest = useRef<UploaderOptions | null>(null)
   const keep = useRef(keepUploadsOnUnmount)
   const [owned, setOwned] = useState<Uploader | null>(null)
+  const [refused, setRefused] = useState<{ key: string; error: UploadError } | null>(null)
   const key = external ? null : engineOptionsKey(source as UploaderOptions)
 
   useEffect(() => {
@@ -48,7 +62,15 @@ export function useUploaderInstance(
 
   useEffect(() => {
     if (key === null) return undefined
-    const uploader = createUploader(stableEngineOptions(latest as { current: UploaderOptions }))
+    let uploader: Uploader
+    try {
+      uploader = createUploader(stableEngineOptions(latest as { current: UploaderOptions }))
+    } catch (error) {
+      // A developer's mistake in the options: reported, not thrown at the page (only UploadErrors).
+      if (!isUploadError(error)) throw error
+      setRefused({ key, error })
+      return undefined
+    }
     setOwned(uploader)
     return () => {
       setOwned((current) => (current === uploader ? null : current))
@@ -56,5 +78,16 @@ export function useUploaderInstance(
     }
   }, [key])
 
-  return external ?? owned
+  const error = refused !== null && refused.key === key ? refused.error : null
+  return { uploader: external ?? (error ? null : owned), error }
+}
+
+/** {@link useEngine} for the headless hooks: options that `createUploader` refuses are thrown (a developer's mistake). */
+export function useUploaderInstance(
+  source: UploaderOptions | Uploader,
+  options: InstanceOptions = {},
+): Uploader | null {
+  const { uploader, error } = useEngine(source, options)
+  if (error) throw error
+  return uploader
 }

@@ -7,7 +7,7 @@ import { useDropzone } from './useDropzone.js'
 import { useRejections } from './useRejections.js'
 import { useRestoredAndReverts, useWarnBeforeUnload } from './useRestoredAndReverts.js'
 import { useUploaderCallbacks } from './useUploaderCallbacks.js'
-import { useUploaderInstance } from './useUploaderInstance.js'
+import { useEngine } from './useUploaderInstance.js'
 import { useUploaderState } from './useUploaderState.js'
 
 /** Everything `<Uploader>` renders from: engine, snapshot, strings, live text, rejections, drop zone. */
@@ -23,7 +23,7 @@ export function useUploaderWidget(props: UploaderProps) {
   const { warnBeforeUnload: warnOnUnload, ...engineProps } = props
   const source = props.uploader ?? engineOptionsFrom(engineProps, resolved)
   const keepUploads = props.keepUploadsOnUnmount ?? false
-  const uploader = useUploaderInstance(source, { keepUploadsOnUnmount: keepUploads })
+  const { uploader, error } = useEngine(source, { keepUploadsOnUnmount: keepUploads })
   const snapshot = useUploaderState(uploader)
   useUploaderCallbacks(uploader, props, keepUploads)
   const { text, announce } = useAnnouncer(snapshot, resolved.view)
@@ -40,6 +40,8 @@ export function useUploaderWidget(props: UploaderProps) {
   })
   return {
     uploader,
+    /** Options `createUploader` refused: `<Uploader>` shows it instead of throwing. */
+    error,
     snapshot,
     messages: resolved.view,
     intlLocale: resolved.intl,

@@ -70,8 +70,8 @@ describe('<Uploader> with a long list', () => {
 
   it('totals and announcements count every file, not the rows drawn', () => {
     renderWith(many(10_000, 'queued'))
-    expect(screen.getByRole('status')).toHaveTextContent('10000 file(s) added.')
-    expect(screen.getByText('0% · 0 bytes of 19.5 MB')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('10000 files added.')
+    expect(screen.getByText('0% · 0 bytes of 20.5 MB')).toBeInTheDocument()
   })
 
   it('up to 100 files: every row, no scroll box, no position attributes (as before)', () => {

@@ -24,7 +24,7 @@ function states() {
   return {
     uploading: fakeSnapshot([fakeFile('a', 'uploading', { percent: 40 }), fakeFile('b', 'queued')], {
       percent: 20,
-      speed: 4096,
+      speed: 4000,
       eta: 12,
     }),
     error: fakeSnapshot([
@@ -96,9 +96,9 @@ describe('<Uploader> markup', () => {
       const uploader = new FakeUploader()
       render(<Uploader uploader={uploader} />)
       act(() => uploader.set(fakeSnapshot([fakeFile('a', 'retrying', { nextRetryAt: 105_000 })])))
-      expect(screen.getByText('Retrying in 5s')).toBeInTheDocument()
+      expect(screen.getByText('Retrying in 5 s')).toBeInTheDocument()
       act(() => vi.advanceTimersByTime(2000))
-      expect(screen.getByText('Retrying in 3s')).toBeInTheDocument()
+      expect(screen.getByText('Retrying in 3 s')).toBeInTheDocument()
     } finally {
       vi.useRealTimers()
     }
@@ -121,7 +121,7 @@ describe('<Uploader> markup', () => {
     render(<Uploader uploader={uploader} />)
     const live = screen.getByRole('status')
     act(() => uploader.set(fakeSnapshot([fakeFile('a', 'queued'), fakeFile('b', 'queued')])))
-    expect(live).toHaveTextContent('2 file(s) added.')
+    expect(live).toHaveTextContent('2 files added.')
     act(() =>
       uploader.set(fakeSnapshot([fakeFile('a', 'uploading'), fakeFile('b', 'uploading')], { percent: 10 })),
     )
@@ -151,9 +151,7 @@ describe('<Uploader> markup', () => {
     await act(async () => uploader.emit('file-rejected', { name: 'big.mov', data: new Blob(), error }))
     const list = screen.getByRole('list', { name: 'Messages' })
     expect(within(list).getByText(/big\.mov.*at most 25 MB/)).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent(
-      '1 file(s) could not be added. “big.mov” is too large',
-    )
+    expect(screen.getByRole('status')).toHaveTextContent('1 file could not be added. “big.mov” is too large')
     expect(onRejected).toHaveBeenCalledTimes(1)
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss message' }))
     expect(screen.queryByRole('list', { name: 'Messages' })).not.toBeInTheDocument()

@@ -36,8 +36,7 @@ function widget(props: Partial<UploaderProps> = {}) {
 
 const zone = () => screen.getByRole('button', { name: /drag files here/i })
 const drop = (...files: File[]) => fireEvent.drop(zone(), { dataTransfer: { files, types: ['Files'] } })
-const row = (name: string) =>
-  screen.getByRole('progressbar', { name: `Upload progress of ${name}` }).closest('li')!
+const row = (name: string) => screen.getByText(name, { selector: '.upkit-file-name' }).closest('li')!
 const statusOf = (name: string, text: string | RegExp) =>
   vi.waitFor(() => expect(within(row(name)).getByText(text)).toBeInTheDocument(), { timeout: 15_000 })
 
@@ -169,7 +168,7 @@ describe('keyboard-only flow', () => {
     expect(click).toHaveBeenCalledTimes(1)
     // The chooser is the browser's; choosing a file in it fires `change` on the input.
     await user.upload(input, png('keys.png'))
-    expect(screen.getByRole('status')).toHaveTextContent('1 file(s) added.')
+    expect(screen.getByRole('status')).toHaveTextContent('1 file added.')
     await statusOf('keys.png', 'Failed')
     await user.tab()
     expect(screen.getByRole('button', { name: 'Retry keys.png' })).toHaveFocus()
@@ -178,8 +177,9 @@ describe('keyboard-only flow', () => {
     await user.tab({ shift: true })
     await user.keyboard('{Enter}')
     await statusOf('keys.png', 'Done')
-    // Retry turned into Cancel, then Cancel into Remove: focus followed instead of falling to the page.
-    expect(screen.getByRole('button', { name: 'Remove keys.png' })).toHaveFocus()
+    // Retry turned into Cancel, then Cancel into Copy link and Remove: focus followed to the group's
+    // first button instead of falling to the page.
+    expect(screen.getByRole('button', { name: 'Copy link to keys.png' })).toHaveFocus()
     expect(screen.getByRole('list', { name: 'Files' })).toBeInTheDocument()
     await vi.waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('All uploads finished: 1 succeeded, 0 failed.'),

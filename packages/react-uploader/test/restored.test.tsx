@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { FakeUploader, fakeFile, fakeSnapshot } from '@upkit/test-support'
 import { UploadError } from '@upkit/uploader-core'
@@ -33,7 +33,7 @@ describe('<Uploader> restored queue', () => {
     expect(notice?.previousElementSibling).toHaveClass('upkit-dropzone')
     // the DOM widget's markup: text, then the actions with Resume (primary) and Discard
     expect(notice?.querySelector('.upkit-restored-text')?.textContent).toBe(
-      'Your last visit left 3 upload(s) unfinished.',
+      'Your last visit left 3 uploads unfinished.',
     )
     const buttons = [...(notice?.querySelectorAll('.upkit-actions > button.upkit-button') ?? [])]
     expect(buttons.map((b) => [b.textContent, b.getAttribute('type')])).toEqual([
@@ -41,7 +41,7 @@ describe('<Uploader> restored queue', () => {
       ['Discard', 'button'],
     ])
     expect(buttons[0]).toHaveClass('upkit-button--primary')
-    expect(screen.getByRole('status')).toHaveTextContent('Your last visit left 3 upload(s) unfinished.')
+    expect(screen.getByRole('status')).toHaveTextContent('Your last visit left 3 uploads unfinished.')
     act(() => uploader.set(fakeSnapshot([fakeFile('a', 'queued')], {}, { restored: 3 })))
     expect(screen.getByRole('status').textContent).not.toMatch(/last visit/)
   })
@@ -90,13 +90,16 @@ describe('<Uploader> warnBeforeUnload', () => {
 })
 
 describe('<Uploader> reverts', () => {
-  it('announces a reverted file and shows a failed revert', async () => {
+  it('shows and announces a reverted file, and shows a failed revert', async () => {
     const uploader = new FakeUploader()
     render(<Uploader uploader={uploader} />)
     const file = fakeFile('a', 'success', { percent: 100 })
     act(() => uploader.set(fakeSnapshot([file])))
     act(() => uploader.emit('file-reverted', { file }))
     expect(screen.getByRole('status')).toHaveTextContent('“a.png” was deleted.')
+    const notice = within(screen.getByRole('list', { name: 'Messages' })).getByText('“a.png” was deleted.')
+    expect(notice.closest('li')).toHaveClass('upkit-message', 'upkit-message--info')
+    await userEvent.click(within(notice.closest('li')!).getByRole('button', { name: 'Dismiss message' }))
     const error = new UploadError('NETWORK_ERROR', 'a.png could not be deleted from ImageKit.', {
       retryable: true,
     })

@@ -78,9 +78,14 @@ async function withTypes(
 
 /**
  * Validates (async, ours), then checks and adds through Uppy in slices that yield to the browser;
- * each slice is one store change, so files appear as they are taken in.
+ * each slice is one store change, so files appear as they are taken in. `links`: `addUrl`'s entries
+ * (no bytes to sniff or validate).
  */
-export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): Promise<AddFilesResult> {
+export async function addFiles(
+  parts: EngineParts,
+  inputs: readonly unknown[],
+  links: readonly AddItem[] = [],
+): Promise<AddFilesResult> {
   const { store, makeError, options } = parts
   const restrictions = options.restrictions ?? {}
   const added: FileState[] = []
@@ -92,6 +97,7 @@ export async function addFiles(parts: EngineParts, inputs: readonly unknown[]): 
   const verdicts = restrictions.validate
     ? await Promise.all(items.map(({ data, name }) => runValidate(data, name, restrictions, makeError)))
     : []
+  items.push(...links)
   const valid = items.filter((item, i) => {
     const error = verdicts[i]
     if (error) rejected.push({ ...item, error })
@@ -130,11 +136,12 @@ async function takeSlice(
     end += chunk.length
     // with `preprocess`, the size limits apply to what it makes of the file (see Pipeline)
     bridge.addAll(chunk, totals, !parts.options.preprocess, out.batch).forEach((outcome, i) => {
-      const { data, name } = chunk[i] as AddItem
-      if ('file' in outcome) files.push({ ...outcome.file, data, ...queued })
+      const { data, name, url } = chunk[i] as AddItem
+      const link = url === undefined ? {} : { url }
+      if ('file' in outcome) files.push({ ...outcome.file, data, ...link, ...queued })
       else {
         const error = restrictionError(outcome.cause, { name, size: data.size }, restrictions, makeError)
-        out.rejected.push({ name, data, error })
+        out.rejected.push({ name, data, ...link, error })
       }
     })
   } while (end < items.length && platform.now() - began < SLICE_MS)

@@ -34,8 +34,17 @@ const MESSAGE_RULES: ReadonlyArray<readonly [RegExp, UploadErrorCode]> = [
   [/permission|media access|not authorized/i, 'PERMISSION_DENIED'],
 ]
 
+/**
+ * ImageKit's request id (`x-ik-requestid`, also sent as `x-request-id`), or undefined when the
+ * answer has none: a gateway error page, or a browser that may not read it (ImageKit sends no
+ * Access-Control-Expose-Headers). Blank values count as none, so no message ends in an empty id.
+ */
 export function readRequestId(header: (name: string) => string | null): string | undefined {
-  return header('x-ik-requestid') ?? header('x-request-id') ?? undefined
+  for (const name of ['x-ik-requestid', 'x-request-id']) {
+    const id = header(name)?.trim()
+    if (id) return id
+  }
+  return undefined
 }
 
 function codeForStatus(status: number, message: string): UploadErrorCode {

@@ -76,7 +76,7 @@ async function runAttempt(
   const prepared = await prepareForm(ctx, file, id, attempt, signal)
   if (!prepared.ok) return prepared
   const form = prepared.form
-  ctx.store.dispatch({ type: 'uploading', id })
+  ctx.store.dispatch({ type: 'uploading', id, at: ctx.platform.now() })
   ctx.topUp() // while this file's bytes travel, the next files get their signatures
   const sending = abortWhenOffline(ctx, signal)
   const outcome = await sendXhr({
@@ -87,7 +87,12 @@ async function runAttempt(
     timers: ctx.platform.timers(),
     stallTimeoutMs: ctx.stallTimeoutMs,
     onProgress: (loaded, total) =>
-      ctx.store.dispatch({ type: 'progress', id, bytes: total > 0 ? (loaded / total) * file.size : 0 }),
+      ctx.store.dispatch({
+        type: 'progress',
+        id,
+        bytes: total > 0 ? (loaded / total) * file.size : 0,
+        at: ctx.platform.now(),
+      }),
   })
   sending.stop()
   // cut because the browser went offline: a network failure, so the task waits for the connection

@@ -3,7 +3,14 @@ import type { FileDescription, FileState, Signature, UploadParams } from './type
 
 /** What the signing route is told about the file (POST body / auth function argument). */
 export function buildDescription(file: FileState, params: UploadParams): FileDescription {
-  return { ...params, fileName: params.fileName ?? file.name, size: file.size, type: file.type }
+  const { url, size, type } = file
+  // a link's size is unknown: the route is told the link instead (its policy decides, see allowUrls)
+  return {
+    ...params,
+    fileName: params.fileName ?? file.name,
+    ...(url === undefined ? { size } : { url }),
+    type,
+  }
 }
 
 const warned = new Set<string>()
@@ -48,6 +55,8 @@ export function buildForm(
     }
   }
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
-  form.append('file', file.data, fields.fileName ?? file.name)
+  // a link goes as the `file` string, which ImageKit downloads (upload API, `file`: "an http(s) URL")
+  if (file.url !== undefined) form.append('file', file.url)
+  else form.append('file', file.data, fields.fileName ?? file.name)
   return form
 }

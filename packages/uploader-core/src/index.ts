@@ -17,6 +17,7 @@ export type {
   OnlineSource,
   Restrictions,
   RetryOptions,
+  RetryReason,
   Signature,
   SignaturePoolFactory,
   SignaturePoolLike,

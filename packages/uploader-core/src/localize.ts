@@ -11,7 +11,9 @@ export type ErrorFactory = (
 ) => UploadError
 
 /** The messages the engine itself needs: one per error code, plus the request-id suffix. */
-export type ErrorMessages = { readonly [K in keyof typeof enErrors]: string }
+export type ErrorMessages = { readonly [K in Exclude<keyof typeof enErrors, 'lang'>]: string } & {
+  readonly lang?: string
+}
 
 export function createErrorFactory(messages: ErrorMessages): ErrorFactory {
   return (code, init = {}, vars = {}) => {

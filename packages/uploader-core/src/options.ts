@@ -28,7 +28,10 @@ export interface UploadParams {
 /** What the signing route is told about a file (POST body). */
 export interface FileDescription {
   fileName: string
-  size: number
+  /** Bytes; absent for a link (`url`), whose size only ImageKit learns. */
+  size?: number
+  /** The link ImageKit downloads the file from (`addUrl`), instead of bytes from the browser. */
+  url?: string
   type: string
   folder?: string
   tags?: readonly string[] | string

@@ -1,5 +1,6 @@
 import type { ChangeHook } from './store.js'
 import type { FileState, UploadParams, UploadResult } from './types.js'
+import type { AddItem } from './uppy-bridge.js'
 
 /** What the engine lends a persistence plugin: its change hook, its records, and the `restored` count. */
 export interface PersistHost {
@@ -16,7 +17,8 @@ export interface PersistSession {
   paramsFor(file: FileState, params: UploadParams): UploadParams
   /** The result to record when ImageKit refuses a resumed file as already stored. */
   alreadyUploaded(file: FileState, params: UploadParams): UploadResult | undefined
-  takeRestored(): File[]
+  /** The kept files, and the kept links (`addUrl`) as entries with their name and a placeholder Blob. */
+  takeRestored(): (File | (AddItem & { url: string }))[]
   discardRestored(): Promise<void>
 }
 

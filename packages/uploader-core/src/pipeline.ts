@@ -24,12 +24,13 @@ export class Pipeline {
 
   /** Prepares a file ahead (at add time), without queueing it for upload yet. */
   prepareAhead(id: string): void {
-    void this.#parts.preparer?.prepare(id)
+    void this.#preparer(id)?.prepare(id)
   }
 
   /** Sends a queued file on its way; settles when its upload task ended (or it cannot start). */
   start(id: string): Promise<void> {
-    const { preparer, scheduler } = this.#parts
+    const { scheduler } = this.#parts
+    const preparer = this.#preparer(id)
     const started = preparer ? preparer.prepare(id).then(() => this.#enqueue(id)) : scheduler.enqueue(id)
     this.#started.set(id, started)
     return started
@@ -47,6 +48,11 @@ export class Pipeline {
   cancel(id: string): void {
     this.#parts.preparer?.cancel(id)
     this.#parts.scheduler.cancel(id)
+  }
+
+  /** The preparer for a file with bytes: a link (`addUrl`) has none to prepare or to size. */
+  #preparer(id: string): Preparer | undefined {
+    return this.#parts.store.get(id)?.url === undefined ? this.#parts.preparer : undefined
   }
 
   #enqueue(id: string): Promise<void> | undefined {

@@ -1,3 +1,4 @@
+import { retryReason } from './retry-reason.js'
 import type { FileError, FileState, UploadResult } from './types.js'
 
 /** A change to one file. */
@@ -6,8 +7,8 @@ export type FileChange =
   | { type: 'preparing' }
   | { type: 'prepared'; data: Blob; name: string; mime: string }
   | { type: 'attempt-started'; attempt: number }
-  | { type: 'uploading' }
-  | { type: 'progress'; bytes: number }
+  | { type: 'uploading'; at?: number }
+  | { type: 'progress'; bytes: number; at?: number }
   | { type: 'retry-scheduled'; at: number | null; error: FileError; waitingForNetwork: boolean }
   | { type: 'succeeded'; result: UploadResult; serverData?: unknown; completionError?: FileError | undefined }
   | { type: 'accepted'; notice: string }
@@ -34,8 +35,14 @@ const fresh = { bytesUploaded: 0, percent: 0, nextRetryAt: null, waitingForNetwo
 /** The progress fields of a file waiting for its first attempt. */
 export const queued = { ...fresh, status: 'queued', attempt: 0 } as const
 
+/** Without the fields that describe one moment of an attempt (retry reason, last progress). */
+function withoutMoment(file: FileState): FileState {
+  const { retryReason: _reason, progressAt: _at, ...rest } = file
+  return rest
+}
+
 function withoutOutcome(file: FileState): FileState {
-  const { error: _error, result: _result, ...rest } = file
+  const { error: _error, result: _result, ...rest } = withoutMoment(file)
   return rest
 }
 
@@ -68,23 +75,31 @@ export function reduceFile(f: FileState, change: FileChange): FileState | null {
     case 'attempt-started':
       return { ...withoutOutcome(f), ...fresh, status: 'signing', attempt: change.attempt }
     case 'uploading':
-      return f.status === 'signing' ? { ...f, status: 'uploading' } : null
+      if (f.status !== 'signing') return null
+      return { ...f, status: 'uploading', ...(change.at === undefined ? {} : { progressAt: change.at }) }
     case 'progress': {
       const bytes = Math.min(f.size, change.bytes)
       if (f.status !== 'uploading' || bytes <= f.bytesUploaded) return null
-      return { ...f, bytesUploaded: bytes, percent: runningPercent(bytes, f.size) }
+      const moved = { ...f, bytesUploaded: bytes, percent: runningPercent(bytes, f.size) }
+      return change.at === undefined ? moved : { ...moved, progressAt: change.at }
     }
     case 'retry-scheduled': {
       const { at, error, waitingForNetwork } = change
-      return { ...f, status: 'retrying', nextRetryAt: at, error, waitingForNetwork }
+      // the next attempt sends the whole file again: its bytes no longer count as sent
+      const reason = retryReason(error, waitingForNetwork)
+      const next = { ...withoutMoment(f), bytesUploaded: 0, percent: 0, status: 'retrying' as const }
+      return { ...next, nextRetryAt: at, error, waitingForNetwork, retryReason: reason }
     }
     case 'succeeded': {
       const { result, serverData, completionError } = change
+      // a link's size (`addUrl`) is known once ImageKit stored it
+      const size = f.url === undefined ? f.size : result.size
       const done = {
-        ...withoutCompletion(f),
+        ...withoutCompletion(withoutMoment(f)),
         ...fresh,
         status: 'success' as const,
-        bytesUploaded: f.size,
+        size,
+        bytesUploaded: size,
         percent: 100,
       }
       return {
@@ -96,15 +111,17 @@ export function reduceFile(f: FileState, change: FileChange): FileState | null {
     }
     case 'accepted':
       return {
-        ...f,
+        ...withoutMoment(f),
         ...fresh,
         status: 'processing',
         bytesUploaded: f.size,
         percent: 100,
         notice: change.notice,
       }
-    case 'failed':
-      return { ...f, status: 'error', nextRetryAt: null, waitingForNetwork: false, error: change.error }
+    case 'failed': {
+      const failed = { ...withoutMoment(f), status: 'error' as const, nextRetryAt: null }
+      return { ...failed, waitingForNetwork: false, error: change.error }
+    }
     case 'cancelled':
       return isFinal(f) ? null : { ...withoutOutcome(f), ...fresh, status: 'cancelled' }
   }

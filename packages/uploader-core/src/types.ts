@@ -34,6 +34,13 @@ export type FileStatus =
   | 'error'
   | 'cancelled'
 
+/**
+ * Why a file waits before its next attempt (`status === 'retrying'`): the server is busy (429, 503),
+ * another server problem (5xx, 408, the signing route), the connection was lost, the upload stalled
+ * (no bytes moved for `stallTimeoutMs`), the signature expired or was used, or the browser is offline.
+ */
+export type RetryReason = 'server-busy' | 'server-error' | 'network' | 'stalled' | 'signature' | 'offline'
+
 /** Stable error codes (DESIGN.md §3 plus the restriction codes). */
 export type UploadErrorCode =
   // restrictions (client side, before anything is sent)
@@ -44,6 +51,8 @@ export type UploadErrorCode =
   | 'TOO_MANY_FILES'
   | 'DUPLICATE_FILE'
   | 'VALIDATION_FAILED'
+  /** `addUrl`: not an absolute http(s) link, or one with a user name or password in it. */
+  | 'INVALID_URL'
   // answers from ImageKit
   | 'STORAGE_LIMIT_EXCEEDED'
   | 'INVALID_SIGNATURE'
@@ -100,12 +109,14 @@ export interface UploadResult {
 export interface FileState {
   readonly id: string
   readonly name: string
-  /** Bytes. */
+  /** Bytes. A link's (`url`) size is unknown: 0 until ImageKit answered with what it stored. */
   readonly size: number
   /** MIME type ('' when unknown). */
   readonly type: string
-  /** The File/Blob to upload: the one given to `addFiles`, or what `preprocess` made of it. */
+  /** The File/Blob to upload: the one given to `addFiles`, or what `preprocess` made of it (empty for a link). */
   readonly data: Blob
+  /** The http(s) link ImageKit downloads the file from (`addUrl`): sent as `file`, no bytes from the browser. */
+  readonly url?: string
   /** Bytes before `preprocess` changed the file (absent when it did not). */
   readonly originalSize?: number
   readonly status: FileStatus
@@ -119,6 +130,13 @@ export interface FileState {
   readonly nextRetryAt: number | null
   /** True while a retry waits for the network to come back (status stays 'retrying'). */
   readonly waitingForNetwork: boolean
+  /** Why the file is retrying; present only while `status === 'retrying'` (set with `nextRetryAt`). */
+  readonly retryReason?: RetryReason
+  /**
+   * When the upload last moved (epoch ms from the injected clock): set when sending starts and on each
+   * progress; present only while `status === 'uploading'`. No bytes for a while means a stall.
+   */
+  readonly progressAt?: number
   readonly error?: FileError
   readonly result?: UploadResult
   /** ImageKit's own words when it accepted the file for processing (status `processing`). */
@@ -163,6 +181,8 @@ export interface UploaderSnapshot {
 export interface FileRejection {
   readonly name: string
   readonly data: File | Blob
+  /** The link, for one given to `addUrl`. */
+  readonly url?: string
   readonly error: UploadError
 }
 
@@ -205,6 +225,12 @@ export interface Uploader {
   addFiles(
     files: Iterable<File | Blob> | ArrayLike<File | Blob> | File | Blob | null | undefined,
   ): Promise<AddFilesResult>
+  /**
+   * Adds a file that ImageKit downloads from a public http(s) link; `name` defaults to the link's last
+   * path segment. Rejects with INVALID_URL for anything but an absolute http(s) link without a user name
+   * or password; the restrictions that need no bytes (type by the name's extension, count, duplicates) apply.
+   */
+  addUrl(url: string, name?: string): Promise<AddFilesResult>
   /** Starts every queued file (not needed with `autoUpload`). */
   upload(): Promise<void>
   cancel(id: string): void

@@ -9,7 +9,13 @@ export interface UploadErrorInit {
   /** Milliseconds the server asked us to wait (Retry-After / X-RateLimit-Reset). */
   retryAfterMs?: number | undefined
   /** The message to show, when it is not the code's own (e.g. why signing failed). */
-  messageKey?: 'signingUnavailable' | 'signingSignIn' | 'signingForbidden' | 'signingBusy' | undefined
+  messageKey?:
+    | 'signingUnavailable'
+    | 'signingSignIn'
+    | 'signingForbidden'
+    | 'signingBusy'
+    | 'urlCredentials'
+    | undefined
 }
 
 /** The one error type of the engine. `message` is for people (localised, with the request id). */

@@ -1,12 +1,12 @@
 import { addFiles, listOf } from './add-files.js'
+import { urlItem } from './add-url.js'
 import { retryCompletion, revertFile } from './after-upload.js'
 import { trackCompletion } from './completion.js'
 import { createParts, type EngineParts } from './engine-parts.js'
 import { logError } from './http.js'
 import { enErrors } from './locales/en-errors.js'
 import { createErrorFactory } from './localize.js'
-import { isSecureEndpoint } from './secure-endpoint.js'
-import type { Uploader, UploaderOptions } from './types.js'
+import type { AddFilesResult, Uploader, UploaderOptions } from './types.js'
 import { isUploadError } from './upload-error.js'
 import { validateOptions } from './validate-options.js'
 
@@ -16,13 +16,6 @@ export function createUploader(options: UploaderOptions): Uploader {
   validateOptions(options, makeError)
   const apiVersion = options.apiVersion ?? 1
   const endpoint = options.uploadEndpoint ?? `https://upload.imagekit.io/api/v${apiVersion}/files/upload`
-  const { auth } = options
-  for (const url of [
-    endpoint,
-    typeof auth === 'string' ? auth : typeof auth === 'function' ? '' : auth.url,
-  ]) {
-    if (!isSecureEndpoint(url)) throw makeError('INSECURE_ENDPOINT', {}, { url })
-  }
   const parts = createParts(options, makeError, endpoint, apiVersion)
   trackCompletion(parts.store, parts.emitter)
   return buildApi(parts)
@@ -80,6 +73,13 @@ function buildApi(parts: EngineParts): Uploader {
   const startUploads = () => bridge.upload().then((ids) => settled(parts, ids), logError)
   const all = (command: (parts: EngineParts, ids: readonly string[]) => void) => () =>
     destroyed || command(parts, store.ids())
+  /** Prepares what was added ahead and, with `autoUpload`, starts it. */
+  const take = async (adding: Promise<AddFilesResult>) => {
+    const result = await adding
+    for (const file of result.added) pipeline.prepareAhead(file.id)
+    if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
+    return result
+  }
   const api: Uploader = {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
@@ -87,10 +87,11 @@ function buildApi(parts: EngineParts): Uploader {
     subscribeFile: store.subscribeFile,
     async addFiles(files) {
       if (destroyed) return { added: [], rejected: [] }
-      const result = await addFiles(parts, listOf(files, parts.makeError))
-      for (const file of result.added) pipeline.prepareAhead(file.id)
-      if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
-      return result
+      return take(addFiles(parts, listOf(files, parts.makeError)))
+    },
+    async addUrl(url, name) {
+      const item = urlItem(url, name, parts.makeError)
+      return destroyed ? { added: [], rejected: [] } : take(addFiles(parts, [], [item]))
     },
     upload: async () => {
       if (!destroyed) await startUploads()
@@ -108,8 +109,15 @@ function buildApi(parts: EngineParts): Uploader {
         store.ids().filter((id) => FINISHED.has(store.get(id)?.status ?? '')),
       ),
     resumeRestored: async () => {
-      const files = destroyed ? [] : (parts.persistence?.takeRestored() ?? [])
-      return api.addFiles(files)
+      const kept = destroyed ? [] : (parts.persistence?.takeRestored() ?? [])
+      const links = kept.filter((entry) => 'url' in entry)
+      return take(
+        addFiles(
+          parts,
+          kept.filter((entry) => !('url' in entry)),
+          links,
+        ),
+      )
     },
     discardRestored: async () => {
       if (!destroyed) await parts.persistence?.discardRestored()

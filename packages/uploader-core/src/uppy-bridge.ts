@@ -10,6 +10,8 @@ export interface AddItem {
   name: string
   /** The type found in the bytes, when the browser gave none (see `preprocess.detectType`). */
   type?: string
+  /** `addUrl`'s link: ImageKit downloads the file, `data` is an empty placeholder. */
+  url?: string
 }
 export type AddOutcome =
   | { file: { id: string; name: string; size: number; type: string } }
@@ -48,15 +50,18 @@ export interface AddBatch {
 
 /** The record Uppy's own `addFile` would make (`#transformFile` in @uppy/core 6.3, pinned by the contract test). */
 function toUppyFile(uppy: Uppy, item: AddItem): File_ {
+  const { url } = item
   const descriptor = {
     name: item.name,
     type: item.type ?? item.data.type,
     data: item.data,
-    meta: {},
+    // a link's id holds the link (Uppy ids take `relativePath`): two links to `a.jpg` are two files
+    meta: url === undefined ? {} : { relativePath: url },
     isRemote: false,
   }
   const type = getFileType(descriptor)
-  const size = Number.isFinite(item.data.size) ? item.data.size : null
+  // a link's size is unknown (null, as Uppy has it): its size limits are ImageKit's and the route's
+  const size = url === undefined && Number.isFinite(item.data.size) ? item.data.size : null
   return {
     source: '',
     id: getSafeFileId(descriptor as Parameters<typeof getSafeFileId>[0], uppy.getID()),

@@ -1,17 +1,18 @@
 import type { ErrorFactory } from './localize.js'
 import { encodeParams } from './params.js'
+import { isSecureEndpoint } from './secure-endpoint.js'
 import type { UploaderOptions } from './types.js'
 
 /** Says what to pass instead, or null when the value is fine. `undefined` always means "use the default". */
-type Check = (value: unknown) => string | null
+export type Check = (value: unknown) => string | null
 
-const is =
+export const is =
   (type: string, what: string): Check =>
   (v) =>
     typeof v === type ? null : what
-const fn = is('function', 'a function')
-const bool = is('boolean', 'true or false')
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? null : 'a non-empty string')
+export const fn = is('function', 'a function')
+export const bool = is('boolean', 'true or false')
+export const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? null : 'a non-empty string')
 const num =
   (min: number, integer = false): Check =>
   (v) =>
@@ -22,7 +23,8 @@ const nullable =
   (check: Check): Check =>
   (v) =>
     v === null ? null : check(v)
-const record = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? null : 'an object')
+export const record = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? null : 'an object'
 const methods =
   (...names: string[]): Check =>
   (v) =>
@@ -58,7 +60,8 @@ const encodable: Check = (v) => {
   }
 }
 
-const TOP: Record<string, Check> = {
+/** The engine's options, each with its check (the widgets take these names too). */
+export const TOP: Record<string, Check> = {
   publicKey: text,
   auth: endpoint,
   apiVersion: (v) => (v === 1 || v === 2 ? null : '1 or 2'),
@@ -108,7 +111,68 @@ const NESTED: Record<string, Record<string, Check>> = {
 
 const warned = new Set<string>()
 
-/** Checks every option once, at creation: a wrong one throws INVALID_OPTIONS naming it; an unknown one warns once. */
+/** Edit distance (insert, delete or replace one letter) between two lower-case names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 0; i < a.length; i++) {
+    let diagonal = row[0] as number
+    row[0] = i + 1
+    for (let j = 0; j < b.length; j++) {
+      const above = row[j + 1] as number
+      row[j + 1] = Math.min(above + 1, (row[j] as number) + 1, diagonal + (a[i] === b[j] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length] as number
+}
+
+const last = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase()
+
+/** The known name closest to `name` (by its last segment, at most two edits off), if any. */
+export function closeMatch(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let least = Math.min(2, last(name).length >> 2)
+  for (const candidate of known) {
+    const d = distance(last(name), last(candidate))
+    if (d <= least) [best, least] = [candidate, d - 1]
+  }
+  return best
+}
+
+/** Warns once per name that an option is not known, naming the close match when there is one. */
+export function warnUnknown(who: string, name: string, known: readonly string[]): void {
+  if (warned.has(name)) return
+  warned.add(name)
+  const near = closeMatch(name, known)
+  console.warn(
+    `[upkit] ${who}: unknown option "${name}" is ignored; ${near ? `did you mean "${near}"?` : 'check its spelling.'}`,
+  )
+}
+
+/** Every engine option name, nested ones as `restrictions.maxFileSize` (what a misspelling is matched against). */
+export const ENGINE_NAMES = Object.keys(TOP).concat(
+  ...Object.entries(NESTED).map(([key, nested]) => Object.keys(nested).map((name) => `${key}.${name}`)),
+)
+
+/** Refuses an http address other than loopback (the signing route and the upload URL carry the signature). */
+function checkSecure(options: UploaderOptions, makeError: ErrorFactory): void {
+  const { auth, uploadEndpoint = '' } = options
+  const authUrl = typeof auth === 'string' ? auth : typeof auth === 'object' ? auth.url : ''
+  for (const [name, url] of [
+    ['uploadEndpoint', uploadEndpoint],
+    ['auth', authUrl],
+  ]) {
+    if (isSecureEndpoint(url as string)) continue
+    const error = makeError('INSECURE_ENDPOINT', {}, { url: url as string })
+    error.message += ` (createUploader: option "${name}"; pass an https URL, http only for localhost.)`
+    throw error
+  }
+}
+
+/**
+ * Checks every option once, at creation: a wrong one throws INVALID_OPTIONS naming it (an http address
+ * INSECURE_ENDPOINT); an unknown one warns once.
+ */
 export function validateOptions(options: UploaderOptions, makeError: ErrorFactory): void {
   if (record(options) !== null)
     throw invalid(makeError, 'createUploader(options)', options, 'an options object')
@@ -123,6 +187,7 @@ export function validateOptions(options: UploaderOptions, makeError: ErrorFactor
     )
   }
   walk(options as unknown as Record<string, unknown>, TOP, '', makeError)
+  checkSecure(options, makeError)
 }
 
 function walk(
@@ -135,9 +200,11 @@ function walk(
     const check = schema[key]
     const name = `${prefix}${key}`
     if (!check) {
-      if (!warned.has(name))
-        console.warn(`[upkit] createUploader: unknown option "${name}" is ignored; check its spelling.`)
-      warned.add(name)
+      warnUnknown(
+        'createUploader',
+        name,
+        ENGINE_NAMES.filter((known) => known.startsWith(prefix)),
+      )
       continue
     }
     if (value === undefined) continue
@@ -150,7 +217,16 @@ function walk(
 }
 
 function invalid(makeError: ErrorFactory, what: string, value: unknown, wanted: string) {
-  const shown =
-    typeof value === 'number' || typeof value === 'boolean' || value === null ? String(value) : typeof value
-  return makeError('INVALID_OPTIONS', {}, { detail: `createUploader: ${what} is ${shown}; pass ${wanted}.` })
+  return makeError(
+    'INVALID_OPTIONS',
+    {},
+    { detail: `createUploader: ${what} is ${shown(value)}; pass ${wanted}.` },
+  )
+}
+
+/** A value as an error message shows it: numbers, booleans and null as written, anything else by its type. */
+export function shown(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'boolean' || value === null
+    ? String(value)
+    : typeof value
 }

@@ -43,9 +43,7 @@ describe('restrictions', () => {
       'FILE_TOO_SMALL',
       'FILE_TYPE_NOT_ALLOWED',
     ])
-    expect(rejected[0]!.error.message).toBe(
-      '“big.png” is too large (4.9 kB). Files can be at most 1,000 bytes.',
-    )
+    expect(rejected[0]!.error.message).toBe('“big.png” is too large (5 kB). Files can be at most 1 kB.')
     expect(rejected[2]!.error.message).toContain('image/*, .pdf')
     expect(onRejected).toHaveBeenCalledTimes(3)
     expect(uploader.getSnapshot().files.map((f) => f.status)).toEqual(['queued', 'queued'])

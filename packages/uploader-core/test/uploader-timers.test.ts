@@ -36,11 +36,36 @@ describe('with fake timers', () => {
     expect(file.status).toBe('retrying')
     expect(file.error?.code).toBe('RATE_LIMITED')
     expect(file.nextRetryAt).toBe(Date.now() + 4990)
+    expect(file.retryReason).toBe('server-busy')
     await vi.advanceTimersByTimeAsync(4980)
     expect(server.requests).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(20)
     expect(server.requests).toHaveLength(2)
     expect(uploader.getSnapshot().files[0]!.status).toBe('success')
+  })
+
+  it('a retrying file says why, counts none of its bytes as sent, and drops the reason when it moves on', async () => {
+    vi.useFakeTimers()
+    const { server, uploader } = setup({ retry: { baseDelayMs: 1000, maxDelayMs: 1000, jitter: false } })
+    server.onRequest = (xhr) => {
+      if (server.requests.length === 1) {
+        xhr.progress(3, 3) // the whole body went out, then the server answered 503
+        xhr.respond(503, { message: 'busy' })
+      } else xhr.respond(200, successBody('a.png'))
+    }
+    await uploader.addFiles([makeFile('a.png')])
+    await vi.advanceTimersByTimeAsync(10)
+    const retrying = uploader.getSnapshot()
+    expect(retrying.files[0]).toMatchObject({
+      status: 'retrying',
+      retryReason: 'server-busy',
+      bytesUploaded: 0,
+    })
+    expect(retrying.files[0]).not.toHaveProperty('progressAt')
+    expect(retrying.totals).toMatchObject({ bytesUploaded: 0, percent: 0 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(uploader.getSnapshot().files[0]!.status).toBe('success')
+    expect(uploader.getSnapshot().files[0]).not.toHaveProperty('retryReason')
   })
 
   it('backs off exponentially (capped) and gives up after the limit', async () => {

@@ -1,5 +1,6 @@
 import { classNames, cx, type ViewMessages, viewText } from '../view/index.js'
 import { createElement, createIcon, setAttribute } from './element.js'
+import { LinkField } from './link-field.js'
 
 const UPLOAD_ICON =
   'M11 15.6V6.4L7.7 9.7 6.3 8.3 12 2.6l5.7 5.7-1.4 1.4L13 6.4v9.2h-2ZM4 21.4v-6h2v4h12v-4h2v6H4Z'
@@ -13,6 +14,8 @@ export interface DropzoneViewOptions {
   multiple: boolean
   accept: string | undefined
   capture: boolean | 'user' | 'environment' | undefined
+  /** Draw the "Add from a link" field after the zone. */
+  allowUrls: boolean
 }
 
 /**
@@ -22,6 +25,8 @@ export interface DropzoneViewOptions {
 export class DropzoneView {
   readonly element: HTMLDivElement
   readonly input: HTMLInputElement
+  /** "Add from a link", with `allowUrls` (a sibling of the zone: no field inside a `role=button`). */
+  readonly link: LinkField | undefined
   readonly #title: HTMLSpanElement
   readonly #prompt: readonly Node[]
   readonly #activeText: string
@@ -38,6 +43,7 @@ export class DropzoneView {
     ]
     this.#title = createElement(doc, 'span', { class: classNames.dropzoneTitle }, this.#prompt)
     this.input = createInput(doc, options)
+    this.link = options.allowUrls ? new LinkField(doc, { id, messages, disabled }) : undefined
     this.element = createElement(
       doc,
       'div',

@@ -1,4 +1,5 @@
 import { collectDroppedFiles } from '../view/index.js'
+import type { LinkField } from './link-field.js'
 
 /** What {@link bindDropzone} wires together. */
 export interface DropzoneBinding {
@@ -13,6 +14,9 @@ export interface DropzoneBinding {
   /** Also take files pasted anywhere on the page (outside text fields). */
   pasteOnDocument: boolean
   disabled: boolean
+  /** "Add from a link" (`allowUrls`), and what adds a link (`uploader.addUrl`). */
+  link?: LinkField | undefined
+  onUrl?: (url: string) => Promise<unknown>
 }
 
 /**
@@ -33,12 +37,35 @@ export function bindDropzone(binding: DropzoneBinding): () => void {
   zone.addEventListener('keydown', (event) => onKeyDown(event, open), { signal })
   input.addEventListener('change', () => deliver(takeFiles(input)), { signal })
   bindDrag(binding, deliver, signal)
+  if (binding.link && binding.onUrl) bindLink(binding.link, binding.onUrl, signal)
   zone.addEventListener('paste', (event) => onPaste(event, deliver), { signal })
   const doc = zone.ownerDocument
   if (binding.pasteOnDocument && !disabled) {
     doc.addEventListener('paste', (event) => onDocumentPaste(event, deliver), { signal })
   }
   return () => controller.abort()
+}
+
+/**
+ * Enter or Add: the link goes in and the field empties; a refusal shows under it, focus back in it
+ * (an answer after unmount lands on detached elements, which is harmless).
+ */
+function bindLink(link: LinkField, onUrl: (url: string) => Promise<unknown>, signal: AbortSignal): void {
+  const { input } = link
+  const submit = (event: Event) => {
+    event.preventDefault()
+    onUrl(input.value).then(
+      () => {
+        input.value = ''
+        link.showError('')
+      },
+      (error: Error) => {
+        link.showError(error.message)
+        input.focus()
+      },
+    )
+  }
+  link.element.addEventListener('submit', submit, { signal })
 }
 
 function onKeyDown(event: KeyboardEvent, open: () => void): void {

@@ -1,5 +1,8 @@
-import { classNames, type ViewMessages, viewText } from '../view/index.js'
+import { classNames, cx, type ViewMessages, viewText } from '../view/index.js'
 import { createButton, createElement, setAttribute } from './element.js'
+
+/** A problem (a refused file, a failed delete) or a notice ("“a.png” was deleted."). */
+export type MessageTone = 'error' | 'info'
 
 /**
  * Restriction messages ("“big.mov” is too large (30 MB). Files can be at most 25 MB."), each with a
@@ -25,18 +28,23 @@ export class RejectionList {
   }
 
   /** Adds one message (the text is a text node: file names never become markup). */
-  add(text: string): void {
+  add(text: string, tone: MessageTone = 'error'): void {
     const dismiss = () => {
       item.remove()
       this.#onChange()
     }
-    const item = createElement(this.#doc, 'li', { class: classNames.message }, [
-      createElement(this.#doc, 'span', { class: classNames.messageText }, [text]),
-      createButton(this.#doc, viewText(this.#messages, 'dismiss'), dismiss, {
-        class: classNames.button,
-        'aria-label': viewText(this.#messages, 'dismissMessage'),
-      }),
-    ])
+    const item = createElement(
+      this.#doc,
+      'li',
+      { class: cx(classNames.message, tone === 'info' && classNames.messageInfo) },
+      [
+        createElement(this.#doc, 'span', { class: classNames.messageText }, [text]),
+        createButton(this.#doc, viewText(this.#messages, 'dismiss'), dismiss, {
+          class: classNames.button,
+          'aria-label': viewText(this.#messages, 'dismissMessage'),
+        }),
+      ],
+    )
     this.element.append(item)
     this.#onChange()
   }

@@ -5,7 +5,7 @@ import type { RejectionList } from './rejection-list.js'
 
 /**
  * Shows each file the engine refused (`file-rejected`) in the message list, and announces one batch
- * of refusals (they arrive together) once: "2 file(s) could not be added. “a.mov” is too large …".
+ * of refusals (they arrive together) once: "2 files could not be added. “a.mov” is too large …".
  * Returns the unsubscribe.
  */
 export function showRejections(

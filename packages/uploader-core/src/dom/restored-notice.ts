@@ -6,7 +6,7 @@ import { createButton, createElement, setText } from './element.js'
 export const RESTORED_CLASS = 'upkit-restored'
 
 /**
- * "Your last visit left 3 upload(s) unfinished." with Resume and Discard: shown while a `persist`
+ * "Your last visit left 3 uploads unfinished." with Resume and Discard: shown while a `persist`
  * queue holds files from the last visit (`snapshot.restored > 0`). The live region announces it.
  */
 export class RestoredNotice {

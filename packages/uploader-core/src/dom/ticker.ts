@@ -1,4 +1,4 @@
-/** Calls back every second while running (for "Retrying in 5s" countdowns). */
+/** Calls back every second while running (retry countdowns, the stall hint). */
 export class Ticker {
   readonly #onTick: () => void
   #timer: ReturnType<typeof setInterval> | undefined

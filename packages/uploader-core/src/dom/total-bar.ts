@@ -55,7 +55,7 @@ export class TotalBar {
     ])
   }
 
-  /** Updates the row; returns false when it should not be shown (no files). */
+  /** Updates the row (the bar only while there are bytes to count); returns false when there are no files. */
   update(snapshot: UploaderSnapshot): boolean {
     const model = totalProgress(snapshot, this.#options.messages, this.#options.intl)
     if (!model.visible) return false
@@ -70,6 +70,8 @@ export class TotalBar {
     if (model.canCancelAll) buttons.push(this.#cancelAll)
     if (model.canClearFinished) buttons.push(this.#clearFinished)
     syncChildren(this.#actions, buttons)
+    const parts = [this.#progress, this.#text, this.#actions]
+    syncChildren(this.element, model.showBar ? parts : parts.slice(1))
     return true
   }
 }

@@ -59,6 +59,7 @@ export class Widget {
       multiple: options.multiple ?? true,
       accept: options.accept ?? acceptAttribute(options.restrictions?.allowedFileTypes),
       capture: options.capture,
+      allowUrls: Boolean(options.allowUrls),
     })
     this.#rejections = new RejectionList(doc, messages, () => this.#patch(() => this.#place()))
     const context: RowContext = { doc, uploader, messages, intl: locale.intl, now: () => Date.now() }
@@ -93,12 +94,16 @@ export class Widget {
         pasteOnDocument: Boolean(options.pasteOnDocument),
         onDragActive: (active) => this.#zone.setDragActive(active),
         onFiles: (files) => void this.#uploader.addFiles(multiple ? files : files.slice(0, 1)),
+        link: this.#zone.link,
+        onUrl: (url) => this.#uploader.addUrl(url),
       }),
       showRejections(this.#uploader, this.#locale.view, this.#rejections, this.#live),
       this.#uploader.subscribe(() => this.#render(false)),
-      this.#uploader.on('file-reverted', ({ file }) =>
-        this.#live.say(viewText(this.#locale.view, 'announceReverted', { name: file.name })),
-      ),
+      this.#uploader.on('file-reverted', ({ file }) => {
+        const text = viewText(this.#locale.view, 'announceReverted', { name: file.name })
+        this.#rejections.add(text, 'info')
+        this.#live.say(text)
+      }),
       this.#uploader.on('revert-error', ({ error }) => {
         this.#rejections.add(error.message)
         this.#live.say(error.message)
@@ -121,7 +126,8 @@ export class Widget {
       this.#place()
       this.#list.settle()
     })
-    this.#ticker.set(snapshot.counts.retrying > 0)
+    // A countdown runs while retrying; while uploading, a stall shows once no bytes moved for a while.
+    this.#ticker.set(snapshot.counts.retrying + snapshot.counts.uploading > 0)
   }
 
   /** Runs a DOM patch, keeping keyboard focus in the widget when a focused button goes away. */
@@ -135,6 +141,7 @@ export class Widget {
   #place(): void {
     const snapshot = this.#snapshot
     const children: Node[] = [this.#zone.element]
+    if (this.#zone.link) children.push(this.#zone.link.element)
     if (this.#restored.update(snapshot.restored)) children.push(this.#restored.element)
     if (!this.#rejections.isEmpty) children.push(this.#rejections.element)
     if (snapshot.files.length > 0) children.push(this.#list.element)

@@ -3,12 +3,15 @@
  * The engine's default path needs only these; the UI strings are in `en.ts`.
  */
 export const enErrors = {
+  /** The table's language (BCP 47), for plural forms (`{count, plural, one {…} other {…}}`). */
+  lang: 'en',
   // ---- errors: restrictions (client side) ----
   FILE_TOO_LARGE: '“{name}” is too large ({size}). Files can be at most {max}.',
   FILE_TOO_SMALL: '“{name}” is too small ({size}). Files must be at least {min}.',
   TOTAL_SIZE_EXCEEDED: '“{name}” was not added: all files together can be at most {max}.',
   FILE_TYPE_NOT_ALLOWED: '“{name}” is not an allowed type. Allowed: {types}.',
-  TOO_MANY_FILES: '“{name}” was not added: you can upload at most {max} files.',
+  TOO_MANY_FILES:
+    '“{name}” was not added: you can upload at most {max, plural, one {# file} other {# files}}.',
   DUPLICATE_FILE: '“{name}” is already in the list.',
   VALIDATION_FAILED: '“{name}” cannot be uploaded. {reason}',
   // ---- errors: answers from ImageKit ----
@@ -42,4 +45,7 @@ export const enErrors = {
   INVALID_INPUT: '{detail}',
   INVALID_PARAMS: '{detail}',
   requestId: 'Request ID: {requestId}',
+  // ---- addUrl: a link ImageKit downloads ----
+  INVALID_URL: 'Enter a full link starting with https:// or http://.',
+  urlCredentials: 'Links with a user name or password can’t be added: the upload service would see them.',
 }

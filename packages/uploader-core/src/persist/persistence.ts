@@ -11,6 +11,8 @@ export interface StoredUpload {
   data: Blob
   /** The name it is uploaded under: unique per queued file, so a second upload of it is refused ('' = its own). */
   uploadName: string
+  /** A link's address (`addUrl`): ImageKit downloads it, `data` is empty. */
+  url?: string
 }
 
 /** Where the queue is kept: `persistQueue()` from `@upkit/uploader-core/persist` (IndexedDB). */
@@ -71,15 +73,13 @@ export class Persistence implements PersistSession {
     this.#store.setRestored(this.#restored.length)
   }
 
-  /** The files to add again, as Files with their old names, dates and upload names. */
-  takeRestored(): File[] {
+  /** The files to add again, as Files with their old names, dates and upload names (a link as a link). */
+  takeRestored(): ReturnType<PersistSession['takeRestored']> {
     const files = this.#restored.map((upload) => {
-      const file = new File([upload.data], upload.name, {
-        type: upload.type,
-        lastModified: upload.lastModified,
-      })
+      const { url, name, type, lastModified } = upload
+      const file = url === undefined ? new File([upload.data], name, { type, lastModified }) : new Blob([])
       this.#resuming.set(file, upload)
-      return file
+      return url === undefined ? (file as File) : { data: file, name, url }
     })
     this.#restored = []
     this.#store.setRestored(0)
@@ -144,6 +144,7 @@ export class Persistence implements PersistSession {
       lastModified,
       data: file.data,
       uploadName,
+      ...(file.url === undefined ? {} : { url: file.url }),
     }
     void this.#try((queue) => queue.put(upload))
     // kept again under its new id first, then the old record goes: a crash between leaves a duplicate, not a loss

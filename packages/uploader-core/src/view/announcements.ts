@@ -28,7 +28,7 @@ function pairs(prev: readonly FileState[], next: readonly FileState[]): Array<Fi
 
 /**
  * Files added in the changes just before: the engine takes a long list in over several changes
- * (slices), which are announced as one growing count ("10000 file(s) added.", not the last slice's).
+ * (slices), which are announced as one growing count ("10000 files added.", not the last slice's).
  */
 export interface AddedRun {
   count: number
@@ -68,7 +68,8 @@ function milestoneText(
   next: UploaderSnapshot,
   messages: ViewMessages,
 ): string | null {
-  if (!prev.isUploading || !next.isUploading) return null
+  // A retry sends a file again, so the total drops and climbs: a milestone then would not be news.
+  if (!prev.isUploading || !next.isUploading || next.counts.retrying > 0) return null
   const reached = milestoneOf(next.totals.percent)
   if (reached <= milestoneOf(prev.totals.percent)) return null
   return viewText(messages, 'announceTotalProgress', { percent: reached })

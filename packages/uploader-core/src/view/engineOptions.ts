@@ -1,29 +1,9 @@
 import type { UploaderOptions } from '../types.js'
 import type { ResolvedLocale } from './locale.js'
-import type { WidgetEngineSource, WidgetOptions } from './widgetOptions.js'
+import { WIDGET_CHECKS, type WidgetEngineSource, type WidgetOptions } from './widgetOptions.js'
 
-const WIDGET_KEYS: ReadonlySet<string> = new Set<keyof WidgetOptions | 'uploader'>([
-  'className',
-  'unstyled',
-  'theme',
-  'locale',
-  'messages',
-  'intlLocale',
-  'keepUploadsOnUnmount',
-  'warnBeforeUnload',
-  'multiple',
-  'accept',
-  'capture',
-  'pasteOnDocument',
-  'uploadButton',
-  'disabled',
-  'onSuccess',
-  'onError',
-  'onRejected',
-  'onComplete',
-  'onProgress',
-  'uploader',
-])
+/** The widget's own keys (with their checks in widgetOptions.ts): never passed to the engine. */
+const WIDGET_KEYS: ReadonlySet<string> = new Set(Object.keys(WIDGET_CHECKS))
 
 /**
  * The engine options inside a widget's options (`<Uploader>`'s props, `mount`'s options): widget keys

@@ -1,4 +1,4 @@
-const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const
+import { byteFormat, scaleBytes } from '../format-bytes.js'
 
 const formatters = new Map<string, Intl.NumberFormat>()
 
@@ -12,36 +12,22 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
   return formatter
 }
 
-function scaleBytes(bytes: number): { value: number; unit: (typeof BYTE_UNITS)[number] } {
-  let value = Math.max(0, bytes)
-  let index = 0
-  // Binary steps: ImageKit's plan limits (e.g. 25 MB = 25 × 1024 × 1024) then read as round numbers.
-  while (value >= 1024 && index < BYTE_UNITS.length - 1) {
-    value /= 1024
-    index++
-  }
-  return { value, unit: BYTE_UNITS[index] ?? 'byte' }
-}
-
-/** Human-readable size, e.g. `1.2 MB` (`1,2 MB` in German). */
+/**
+ * Human-readable size, e.g. `1.5 MB` (`1,5 MB` in German): decimal units, the same as the engine's
+ * messages (`format-bytes.ts`), with the formatters kept for the many rows of a long list.
+ */
 export function formatBytes(bytes: number, locale?: string): string {
-  const { value, unit } = scaleBytes(Number.isFinite(bytes) ? bytes : 0)
-  return numberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: unit === 'byte' ? 'long' : 'short',
-    maximumFractionDigits: unit === 'byte' || value >= 100 ? 0 : 1,
-  }).format(value)
+  const { value, unit } = scaleBytes(bytes)
+  return numberFormat(locale, byteFormat(value, unit)).format(value)
 }
 
 /** Transfer speed, e.g. `850 kB/s`. */
 export function formatSpeed(bytesPerSecond: number, locale?: string): string {
-  const { value, unit } = scaleBytes(Number.isFinite(bytesPerSecond) ? bytesPerSecond : 0)
+  const { value, unit } = scaleBytes(bytesPerSecond)
   return numberFormat(locale, {
-    style: 'unit',
+    ...byteFormat(value, unit),
     unit: `${unit}-per-second`,
     unitDisplay: 'short',
-    maximumFractionDigits: unit === 'byte' || value >= 100 ? 0 : 1,
   }).format(value)
 }
 

@@ -13,8 +13,13 @@
  * │   ├─ span.upkit-dropzone-hint#<id>-hint  pasteHint
  * │   └─ input.upkit-input [type=file][hidden][tabindex=-1][aria-label=browseFiles][multiple][accept][capture]
  * │       (its click must not bubble to the zone; value reset after each `change`)
- * ├─ ul.upkit-messages [aria-label=messageList]          (only while there are rejections)
- * │   └─ li.upkit-message
+ * ├─ form.upkit-link [novalidate]                       (only with allowUrls; Enter/Add → uploader.addUrl)
+ * │   ├─ label [for="<id>-url"]  urlLabel
+ * │   ├─ input.upkit-link-input#<id>-url [type=url]  (refused: [aria-invalid=true][aria-describedby="<id>-url-error"])
+ * │   ├─ button.upkit-button [type=submit]  urlAdd
+ * │   └─ span.upkit-link-error#<id>-url-error [aria-live=polite]  the refusal's message ('' when none)
+ * ├─ ul.upkit-messages [aria-label=messageList]          (only while there are rejections or notices)
+ * │   └─ li.upkit-message   (+ .upkit-message--info for a notice such as "“a.png” was deleted.")
  * │       ├─ span.upkit-message-text  rejectionText(name, error.message): the engine's text names file + limit
  * │       └─ button.upkit-button [type=button][aria-label=dismissMessage]  dismiss
  * ├─ ul.upkit-files [aria-label=fileList]                  (only while there are files)
@@ -25,12 +30,17 @@
  * │       │   or span.upkit-thumb.upkit-thumb--icon [aria-hidden=true] > svg (a file icon)
  * │       ├─ div.upkit-file-main
  * │       │   ├─ span.upkit-file-name   file.name
+ * │       │   │   or, once stored (fileLink(file)): a.upkit-file-name.upkit-file-link [href=url][target=_blank]
+ * │       │   │   [rel=noopener][aria-label=openFile{name}]  file.name
  * │       │   ├─ span.upkit-file-size   formatBytes(file.size)
  * │       │   ├─ progress.upkit-progress [max=100][value=percent][aria-label=progressFile{name}][aria-valuetext=formatPercent]
+ * │       │   │   (showsProgress(file): not for a failed or cancelled file)
  * │       │   ├─ span.upkit-file-status fileStatusLabel()
- * │       │   └─ span.upkit-file-error  errorText(file.error)      (status error only)
- * │       └─ div.upkit-file-actions   (fileActions(): only the buttons that apply)
- * │           └─ button.upkit-button [type=button][aria-label=cancelFile|retryFile|removeFile{name}]  cancel|retry|remove
+ * │       │   ├─ span.upkit-file-error  errorText(file.error)      (status error only)
+ * │       │   └─ span.upkit-file-note [aria-live=polite]  copyNote() after Copy link   (stored files only)
+ * │       └─ div.upkit-file-actions   (fileActions(): only the buttons that apply, in this order)
+ * │           └─ button.upkit-button [type=button][aria-label=cancelFile|retryFile|copyLinkFile|removeFile{name}]
+ * │               cancel|retry|copyLink|remove
  * ├─ div.upkit-total                                      (only while there are files)
  * │   ├─ progress.upkit-progress.upkit-progress--total [max=100][value][aria-label=progressTotal][aria-valuetext=valueText]
  * │   ├─ span.upkit-total-text  [summary, speed, eta].filter(Boolean).join(' · ')   (totalProgress())
@@ -44,7 +54,8 @@
  *       read again); a batch of rejections: announceRejected{count} + their texts.
  *
  * Strings are message keys (viewText(messages, key, vars), messages = resolveMessages(locale, overrides)).
- * The retry countdown ("Retrying in 4s") needs a re-render every second while a file is `retrying`.
+ * The retry countdown ("Server busy — retrying in 4 s") and the stall hint ("Waiting for the network…")
+ * need a re-render every second while a file is `retrying` or `uploading`.
  *
  * Focus: when the focused button disappears (pressed, or the file moved on: Cancel → Retry/Remove, a row
  * removed, Cancel all → Retry all) and focus fell to <body>, move it to the first button of the same
@@ -59,6 +70,7 @@ export { acceptAttribute } from './accept.js'
 export { type AddedRun, announcements, MILESTONES } from './announcements.js'
 export { warnBeforeUnload } from './beforeUnload.js'
 export { type ClassNameKey, classNames, cx } from './classNames.js'
+export { COPIED_NOTE_MS, type CopyOutcome, copyLink, copyNote } from './copyLink.js'
 export { collectDroppedFiles } from './droppedFiles.js'
 export { emptySnapshot } from './emptySnapshot.js'
 export { engineOptionsFrom } from './engineOptions.js'
@@ -67,7 +79,18 @@ export { type FocusSpot, rememberFocus, rescueFocus } from './focusRescue.js'
 export { formatBytes, formatEta, formatPercent, formatSpeed } from './format.js'
 export { type ListView, listWindow, readListView, startView } from './listView.js'
 export { type ResolvedLocale, resolveLocale } from './locale.js'
-export { canPreview, type FileActions, fileActions, fileStatusLabel, secondsUntil } from './status.js'
+export {
+  canPreview,
+  type FileActions,
+  fileActions,
+  fileLink,
+  fileStatusLabel,
+  isStalled,
+  progressValue,
+  STALL_HINT_MS,
+  secondsUntil,
+  showsProgress,
+} from './status.js'
 export {
   resolveMessages,
   type ViewMessages,
@@ -75,9 +98,11 @@ export {
 } from './strings.js'
 export { type TotalProgressModel, totalProgress } from './totalProgress.js'
 export { OVERSCAN, VIRTUAL_AFTER, type VisibleRange, visibleRange } from './visibleRange.js'
-export type {
-  WidgetCallbacks,
-  WidgetEngineOptions,
-  WidgetEngineSource,
-  WidgetOptions,
+export {
+  checkWidgetOptions,
+  type WidgetCallbacks,
+  type WidgetEngineOptions,
+  type WidgetEngineSource,
+  type WidgetOptions,
+  widgetError,
 } from './widgetOptions.js'

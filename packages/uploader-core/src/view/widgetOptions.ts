@@ -8,7 +8,18 @@ import type {
   UploadResult,
   UploadTotals,
 } from '../types.js'
-import type { UploadError } from '../upload-error.js'
+import { isUploadError, UploadError } from '../upload-error.js'
+import {
+  bool,
+  type Check,
+  ENGINE_NAMES,
+  fn,
+  is,
+  record,
+  shown,
+  TOP,
+  warnUnknown,
+} from '../validate-options.js'
 import type { ViewMessages } from './strings.js'
 
 /** Notices from the engine, the same in `<Uploader>` (props) and `mount` (options). */
@@ -58,6 +69,8 @@ export interface WidgetOptions extends WidgetCallbacks {
   uploadButton?: boolean
   /** Turn the drop zone off. @default false */
   disabled?: boolean
+  /** Show an "Add from a link" field: ImageKit downloads the file from the http(s) link (`addUrl`). @default false */
+  allowUrls?: boolean
 }
 
 /** Engine options as a widget takes them (`locale`/`messages` are widened for the widget). */
@@ -67,3 +80,70 @@ export type WidgetEngineOptions = Omit<UploaderOptions, 'locale' | 'messages'>
 export type WidgetEngineSource =
   | (WidgetEngineOptions & { uploader?: undefined })
   | ({ uploader: Uploader } & Partial<Record<keyof WidgetEngineOptions, never>>)
+
+type WidgetKey = keyof WidgetOptions | 'uploader'
+
+const str = is('string', 'a string')
+const intlTag: Check = (v) => {
+  try {
+    return typeof v === 'string' && Intl.getCanonicalLocales(v).length === 1
+      ? null
+      : 'a BCP 47 tag such as "de"'
+  } catch {
+    return 'a BCP 47 tag such as "de"'
+  }
+}
+
+/** Each widget option with its check: the widget keys, kept out of the engine's options. */
+export const WIDGET_CHECKS: Readonly<Record<WidgetKey, Check>> = {
+  className: str,
+  unstyled: bool,
+  theme: (v) => (v === 'light' || v === 'dark' ? null : "'light' or 'dark'"),
+  locale: record,
+  messages: record,
+  intlLocale: intlTag,
+  keepUploadsOnUnmount: bool,
+  warnBeforeUnload: bool,
+  multiple: bool,
+  accept: str,
+  capture: (v) =>
+    v === true || v === false || v === 'user' || v === 'environment' ? null : "true, 'user' or 'environment'",
+  pasteOnDocument: bool,
+  uploadButton: bool,
+  disabled: bool,
+  allowUrls: bool,
+  onSuccess: fn,
+  onError: fn,
+  onRejected: fn,
+  onComplete: fn,
+  onProgress: fn,
+  uploader: (v) =>
+    typeof (v as Partial<Uploader> | null)?.subscribe === 'function'
+      ? null
+      : 'an engine from createUploader()',
+}
+
+/**
+ * Checks a widget's own options (`mount`'s options, `<Uploader>`'s props) at the door: a wrong type throws
+ * INVALID_OPTIONS naming the option and what to pass; a name that is neither a widget nor an engine option
+ * warns once, with the close match. The engine's options are `createUploader`'s to check.
+ */
+export function checkWidgetOptions(options: object, who: string): void {
+  const checks: Record<string, Check | undefined> = WIDGET_CHECKS
+  for (const [key, value] of Object.entries(options)) {
+    const check = checks[key]
+    if (!check) {
+      if (!Object.hasOwn(TOP, key)) warnUnknown(who, key, [...Object.keys(checks), ...ENGINE_NAMES])
+      continue
+    }
+    const wanted = value === undefined ? null : check(value)
+    if (wanted)
+      throw new UploadError('INVALID_OPTIONS', `${who}: option "${key}" is ${shown(value)}; pass ${wanted}.`)
+  }
+}
+
+/** An error of `createUploader` as a widget reports it: under the widget's name (`Upkit.mount: option "auth" …`). */
+export function widgetError(error: unknown, who: string): unknown {
+  if (isUploadError(error)) error.message = error.message.replace('createUploader', who)
+  return error
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Servers, startServers } from '@upkit/test-support'
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Uploader } from '../../src/types.js'
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url))
@@ -110,6 +110,34 @@ describe('dist/upkit.iife.js', () => {
     expect(host.querySelector('[role=status][aria-live=polite]')).not.toBeNull()
     unmount()
     expect(host.childNodes).toHaveLength(0)
+    window.close()
+  })
+
+  it('Upkit.mount checks its options at the door: coded errors naming the option, a warning for a misspelling', () => {
+    const { Upkit, host, window } = page()
+    const refusal = (target: unknown, options: Record<string, unknown>) => {
+      try {
+        Upkit.mount(target as Element, options)
+      } catch (error) {
+        return error as { name: string; code: string; message: string }
+      }
+      throw new Error('Upkit.mount did not throw')
+    }
+    expect(refusal(host, { publicKey: 'public_x' })).toMatchObject({
+      name: 'UploadError',
+      code: 'INVALID_OPTIONS',
+      message: expect.stringMatching(/^Upkit\.mount: the "auth" option is missing; pass your signing route/),
+    })
+    expect(refusal(host, { auth: 42 }).message).toMatch(/^Upkit\.mount: option "auth" is 42; pass a URL/)
+    expect(refusal(host, { auth: '/a', theme: 'blue' }).message).toMatch(
+      /option "theme" is string; pass 'light' or 'dark'/,
+    )
+    expect(refusal('#missing', { auth: '/a' }).message).toMatch(/no element matches "#missing"/)
+    const warn = vi.spyOn(window.console, 'warn').mockImplementation(() => {})
+    Upkit.mount('#upload' as unknown as Element, { auth: '/a', concurency: 2 }).unmount()
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      '[upkit] Upkit.mount: unknown option "concurency" is ignored; did you mean "concurrency"?',
+    ])
     window.close()
   })
 

@@ -119,19 +119,21 @@ describe('keyed updates', () => {
     expect(mutations.length).toBeLessThanOrEqual(4)
   })
 
-  it('the retry countdown ticks every second, and stops ticking when no file waits', () => {
+  it('the retry countdown ticks every second, and stops ticking when no file waits or uploads', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
     try {
       const uploader = new FakeUploader()
       mount(host, { uploader })
       uploader.setFiles([fakeFile('a', 'retrying', { nextRetryAt: Date.now() + 3000 })])
       const status = host.querySelector('.upkit-file-status') as HTMLElement
-      expect(status.textContent).toBe('Retrying in 3s')
+      expect(status.textContent).toBe('Retrying in 3 s')
       vi.advanceTimersByTime(1000)
-      expect(status.textContent).toBe('Retrying in 2s')
+      expect(status.textContent).toBe('Retrying in 2 s')
       vi.advanceTimersByTime(1000)
-      expect(status.textContent).toBe('Retrying in 1s')
+      expect(status.textContent).toBe('Retrying in 1 s')
       uploader.setFiles([fakeFile('a', 'uploading', { percent: 1 })])
+      expect(vi.getTimerCount()).toBe(1) // an upload that stops moving shows as stalled
+      uploader.setFiles([fakeFile('a', 'success', { percent: 100 })])
       expect(vi.getTimerCount()).toBe(0)
     } finally {
       vi.useRealTimers()

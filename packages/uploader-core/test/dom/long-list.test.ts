@@ -80,8 +80,8 @@ describe('a long list (mount)', () => {
 
   it('totals and announcements count every file, not the rows drawn', () => {
     const uploader = mountWith(many(10_000, 'queued'))
-    expect(host.querySelector('.upkit-live')?.textContent).toBe('10000 file(s) added.')
-    expect(host.querySelector('.upkit-total-text')?.textContent).toBe('0% · 0 bytes of 19.5 MB')
+    expect(host.querySelector('.upkit-live')?.textContent).toBe('10000 files added.')
+    expect(host.querySelector('.upkit-total-text')?.textContent).toBe('0% · 0 bytes of 20.5 MB')
     const files = uploader.snapshot.files.map((file, i) =>
       i === 9_000
         ? fakeFile(file.id, 'error', { error: { code: 'TIMEOUT', message: 'Stuck.', retryable: true } })

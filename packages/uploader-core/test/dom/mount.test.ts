@@ -84,7 +84,7 @@ describe('mount', () => {
     ).toEqual(['Retry b.png', 'Remove b.png'])
     const total = host.querySelector('.upkit-total') as HTMLElement
     expect(total.querySelector('progress')?.getAttribute('aria-label')).toBe('Total upload progress')
-    expect(total.querySelector('.upkit-total-text')?.textContent).toBe('25% · 1 kB of 4 kB')
+    expect(total.querySelector('.upkit-total-text')?.textContent).toBe('25% · 1 kB of 4.1 kB')
     // No Upload button: nothing is queued (and it shows only with uploadButton or autoUpload: false).
     expect(Array.from(total.querySelectorAll('button'), (button) => button.textContent)).toEqual([
       'Retry all',
@@ -97,7 +97,7 @@ describe('mount', () => {
     const uploader = new FakeUploader()
     mount(host, { uploader })
     uploader.setFiles([fakeFile('a', 'uploading', { percent: 50, bytesUploaded: 1024 })], {
-      speed: 1.5 * 1024 * 1024,
+      speed: 1_500_000,
       eta: 30,
     })
     const text = '50% · 1 kB of 2 kB · 1.5 MB/s · 30 sec left'
@@ -215,12 +215,12 @@ describe('messages and announcements', () => {
     mount(host, { uploader })
     const live = host.querySelector('.upkit-live') as HTMLElement
     uploader.setFiles([fakeFile('a', 'queued'), fakeFile('b', 'queued')])
-    expect(live.textContent).toBe('2 file(s) added.')
+    expect(live.textContent).toBe('2 files added.')
     uploader.setFiles([
       fakeFile('a', 'uploading', { percent: 5 }),
       fakeFile('b', 'uploading', { percent: 5 }),
     ])
-    expect(live.textContent).toBe('2 file(s) added.')
+    expect(live.textContent).toBe('2 files added.')
     uploader.setFiles([
       fakeFile('a', 'success', { percent: 100, bytesUploaded: 2048 }),
       fakeFile('b', 'error', {
@@ -254,7 +254,7 @@ describe('messages and announcements', () => {
       '“b.mov” is too large (30 MB). Files can be at most 25 MB.',
     ])
     expect(host.querySelector('.upkit-live')?.textContent).toBe(
-      '2 file(s) could not be added. “a.mov” is too large (30 MB). Files can be at most 25 MB. “b.mov” is too large (30 MB). Files can be at most 25 MB.',
+      '2 files could not be added. “a.mov” is too large (30 MB). Files can be at most 25 MB. “b.mov” is too large (30 MB). Files can be at most 25 MB.',
     )
     // Dismissing keeps keyboard focus on the next message, then on the drop zone.
     const first = list.querySelector('button') as HTMLButtonElement
@@ -284,7 +284,9 @@ describe('mount target', () => {
     const { unmount } = mount('#upload-here', { uploader: new FakeUploader() })
     expect(host.querySelector('.upkit-dropzone')).not.toBeNull()
     unmount()
-    expect(() => mount('#nothing', { uploader: new FakeUploader() })).toThrow(/not a DOM element/)
-    expect(() => mount(null as unknown as Element, { uploader: new FakeUploader() })).toThrow(TypeError)
+    expect(() => mount('#nothing', { uploader: new FakeUploader() })).toThrow(/no element matches "#nothing"/)
+    expect(() => mount(null as unknown as Element, { uploader: new FakeUploader() })).toThrow(
+      /the target is null; pass a DOM element/,
+    )
   })
 })

@@ -22,7 +22,9 @@ function canonical(node: Node): string {
   if (node.nodeType !== Node.ELEMENT_NODE) return `#${node.nodeType}`
   const element = node as Element
   const attributes = Array.from(element.attributes, ({ name, value }) => {
-    const blank = name === 'id' || name === 'aria-describedby' ? value.replace(/^.*-hint$/, 'X-hint') : value
+    const blank = ['id', 'aria-describedby', 'for'].includes(name)
+      ? value.replace(/^.*-(hint|url|url-error)$/, 'X-$1')
+      : value
     return `${name}=${JSON.stringify(blank.replace(/^blob:.*/, 'blob:'))}`
   }).sort()
   const children = Array.from(element.childNodes, canonical)
@@ -34,8 +36,23 @@ const files: FileState[] = [
   fakeFile('b', 'error', {
     error: { code: 'SERVER_ERROR', message: 'Oops.', retryable: true, requestId: 'r1' },
   }),
-  fakeFile('c', 'retrying', { nextRetryAt: Date.now() + 5000, type: 'application/pdf' }),
-  fakeFile('d', 'success', { name: '<b>bold</b>.png' }),
+  fakeFile('c', 'retrying', {
+    nextRetryAt: Date.now() + 5000,
+    type: 'application/pdf',
+    retryReason: 'network',
+  }),
+  fakeFile('d', 'success', {
+    name: '<b>bold</b>.png',
+    percent: 100,
+    result: {
+      fileId: 'd1',
+      name: 'd.png',
+      filePath: '/d.png',
+      url: 'https://ik.imagekit.io/demo/d.png',
+      size: 2048,
+    },
+  }),
+  fakeFile('e', 'cancelled', { percent: 80 }),
 ]
 
 let urls: ReturnType<typeof installObjectUrls>
@@ -116,5 +133,21 @@ describe('the same markup as the React <Uploader>', () => {
     document.body.replaceChildren()
     const disabled = await renderBoth({ disabled: true, capture: 'user' }, () => {})
     expect(canonical(disabled.dom)).toBe(canonical(disabled.react))
+  })
+
+  it('"Add from a link", with a refused link and a link’s row', async () => {
+    const link = { url: 'https://example.com/cat.jpg', name: 'cat.jpg', type: 'image/jpeg', size: 0 }
+    const { react, dom } = await renderBoth({ allowUrls: true }, (fake) => {
+      fake.setFiles([fakeFile('a', 'uploading', { ...link, data: new Blob([]) })])
+      fake.addUrl.mockRejectedValueOnce(new UploadError('INVALID_URL', 'Enter a full web address.'))
+    })
+    for (const host of [react, dom]) {
+      await act(async () => {
+        host.querySelector('form')?.requestSubmit()
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      })
+    }
+    expect(dom.querySelector('.upkit-link-error')?.textContent).toBe('Enter a full web address.')
+    expect(canonical(dom)).toBe(canonical(react))
   })
 })

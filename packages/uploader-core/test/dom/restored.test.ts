@@ -36,8 +36,8 @@ describe('the restored-queue notice', () => {
     mount(host, { uploader })
     expect(notice()).toBeNull()
     uploader.set(fakeSnapshot([], {}, { restored: 3 }))
-    expect(notice()?.textContent).toContain('Your last visit left 3 upload(s) unfinished.')
-    expect(live()).toBe('Your last visit left 3 upload(s) unfinished.')
+    expect(notice()?.textContent).toContain('Your last visit left 3 uploads unfinished.')
+    expect(live()).toBe('Your last visit left 3 uploads unfinished.')
     const resume = button('Resume') as HTMLButtonElement
     const discard = button('Discard') as HTMLButtonElement
     expect(resume.type).toBe('button')
@@ -51,7 +51,7 @@ describe('the restored-queue notice', () => {
     // a new snapshot with the same count is not announced again
     uploader.set(fakeSnapshot([fakeFile('a', 'queued')], {}, { restored: 3 }))
     expect(live()).not.toContain('Your last visit')
-    expect(notice()?.textContent).toContain('3 upload(s)')
+    expect(notice()?.textContent).toContain('3 uploads')
   })
 
   it('goes when restored drops to 0', () => {
@@ -67,8 +67,8 @@ describe('the restored-queue notice', () => {
     const uploader = new FakeUploader()
     uploader.set(fakeSnapshot([], {}, { restored: 1 }))
     mount(host, { uploader })
-    expect(notice()?.textContent).toContain('1 upload(s)')
-    expect(live()).toBe('Your last visit left 1 upload(s) unfinished.')
+    expect(notice()?.textContent).toContain('1 upload')
+    expect(live()).toBe('Your last visit left 1 upload unfinished.')
   })
 })
 

@@ -61,8 +61,17 @@ describe('a real upload through the signing route and the emulator', () => {
     expect(row()?.querySelector('.upkit-file-status')?.textContent).toBe('Done')
     expect(row()?.querySelector('progress')?.getAttribute('value')).toBe('100')
     expect(row()?.querySelector('img.upkit-thumb')?.getAttribute('src')).toMatch(/^blob:/)
-    expect(Array.from(row()?.querySelectorAll('button') ?? [], (b) => b.textContent)).toEqual(['Remove'])
-    expect(host.querySelector('.upkit-total-text')?.textContent).toBe('100% · 4 kB of 4 kB')
+    expect(Array.from(row()?.querySelectorAll('button') ?? [], (b) => b.textContent)).toEqual([
+      'Copy link',
+      'Remove',
+    ])
+    const link = row()?.querySelector('a.upkit-file-name')
+    expect(link?.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*photo/)
+    expect(link?.getAttribute('target')).toBe('_blank')
+    expect(link?.getAttribute('rel')).toBe('noopener')
+    expect(link?.getAttribute('aria-label')).toBe('photo.png (opens in a new tab)')
+    expect(host.querySelector('.upkit-total-text')?.textContent).toBe('1 uploaded')
+    expect(host.querySelector('.upkit-progress--total')?.getAttribute('value')).toBe('100')
     await vi.waitFor(() => expect(live()).toBe('All uploads finished: 1 succeeded, 0 failed.'))
     const stored = await servers.emulator.files()
     expect(stored).toHaveLength(1)
@@ -97,8 +106,8 @@ describe('a real upload through the signing route and the emulator', () => {
     retry.click()
     await vi.waitFor(() => expect(row()?.dataset.status).toBe('success'), { timeout: 10_000 })
     expect(await servers.emulator.files()).toHaveLength(1)
-    // Focus stayed in the row: Retry turned into Remove.
-    expect(document.activeElement?.textContent).toBe('Remove')
+    // Focus stayed in the row: Retry turned into Copy link (then Remove).
+    expect(document.activeElement?.textContent).toBe('Copy link')
   })
 
   it('restriction messages name the file and the limit', async () => {
@@ -107,7 +116,7 @@ describe('a real upload through the signing route and the emulator', () => {
     await vi.waitFor(() => expect(host.querySelector('.upkit-message-text')).not.toBeNull())
     const text = host.querySelector('.upkit-message-text')?.textContent ?? ''
     // The engine's message names the file, its size and the limit (unit spelling is the engine's).
-    expect(text).toMatch(/^“huge\.png” is too large \(4\.9 kB\)\. Files can be at most 1 kB\.$/i)
+    expect(text).toMatch(/^“huge\.png” is too large \(5 kB\)\. Files can be at most 1 kB\.$/i)
     expect(live()).toContain(text)
     expect(host.querySelector('.upkit-files')).toBeNull()
     // Dismissing the message removes it (and the list).

@@ -29,6 +29,7 @@ describe('file names are text, never markup', () => {
         name: EVIL,
         error: { code: 'SERVER_ERROR', message: `Failed: ${EVIL}`, retryable: true },
       }),
+      fakeFile('b', 'uploading', { name: EVIL, type: 'text/plain' }),
     ])
     const error = new UploadError('FILE_TOO_LARGE', `“${EVIL}” is too large.`)
     uploader.emit('file-rejected', { name: EVIL, data: new Blob(['x']), error })
@@ -41,7 +42,9 @@ describe('file names are text, never markup', () => {
     expect(host.querySelector('.upkit-file-name')?.textContent).toBe(EVIL)
     expect(host.querySelector('.upkit-file-error')?.textContent).toBe(`Failed: ${EVIL}`)
     expect(host.querySelector('.upkit-message-text')?.textContent).toBe(`“${EVIL}” is too large.`)
-    expect(host.querySelector('progress')?.getAttribute('aria-label')).toBe(`Upload progress of ${EVIL}`)
+    expect(host.querySelector('.upkit-file progress')?.getAttribute('aria-label')).toBe(
+      `Upload progress of ${EVIL}`,
+    )
     expect(host.querySelector('.upkit-live')?.textContent).toContain(EVIL)
     expect(host.innerHTML).not.toContain('<img src=x')
   })

@@ -12,7 +12,7 @@ describe('announcements', () => {
 
   it('announces added files', () => {
     const next = fakeSnapshot([fakeFile('a', 'queued'), fakeFile('b', 'queued')])
-    expect(announcements(emptySnapshot, next, messages)).toEqual(['2 file(s) added.'])
+    expect(announcements(emptySnapshot, next, messages)).toEqual(['2 files added.'])
   })
 
   it('announces each milestone once, not every tick', () => {
@@ -70,7 +70,7 @@ describe('announcements in long lists', () => {
   it('counts files added after others were removed in the same change', () => {
     const prev = fakeSnapshot([fakeFile('a', 'success'), fakeFile('b', 'success'), fakeFile('c', 'queued')])
     const next = fakeSnapshot([fakeFile('c', 'queued'), fakeFile('d', 'queued'), fakeFile('e', 'queued')])
-    expect(announcements(prev, next, messages)).toEqual(['2 file(s) added.'])
+    expect(announcements(prev, next, messages)).toEqual(['2 files added.'])
   })
 
   it('counts files taken in over several changes (slices) together, and anew after a pause', () => {
@@ -86,10 +86,10 @@ describe('announcements in long lists', () => {
         prev = next
         vi.advanceTimersByTime(100)
       }
-      expect(said).toEqual([['64 file(s) added.'], ['192 file(s) added.'], ['272 file(s) added.']])
+      expect(said).toEqual([['64 files added.'], ['192 files added.'], ['272 files added.']])
       vi.advanceTimersByTime(5_000)
       const later = fakeSnapshot([...prev.files, fakeFile('late', 'queued')])
-      expect(announcements(prev, later, messages, run)).toEqual(['1 file(s) added.'])
+      expect(announcements(prev, later, messages, run)).toEqual(['1 file added.'])
     } finally {
       vi.useRealTimers()
     }
@@ -109,7 +109,7 @@ describe('totalProgress', () => {
     const files = [fakeFile('a', 'uploading', { size: 1000 }), fakeFile('b', 'error', { size: 1000 })]
     const s = fakeSnapshot(files, { percent: 50 })
     const model = totalProgress(
-      { ...s, totals: { ...s.totals, speed: 2048, eta: 30 }, isUploading: true },
+      { ...s, totals: { ...s.totals, speed: 2000, eta: 30 }, isUploading: true },
       messages,
       'en',
     )
@@ -117,14 +117,14 @@ describe('totalProgress', () => {
       visible: true,
       percent: 50,
       label: 'Total upload progress',
-      summary: '50% · 1,000 bytes of 2 kB',
+      summary: '50% · 1 kB of 2 kB',
       speed: '2 kB/s',
       eta: '30 sec left',
       canRetryAll: true,
       canCancelAll: true,
       canClearFinished: true,
     })
-    expect(model.valueText).toBe('50% · 1,000 bytes of 2 kB, 2 kB/s, 30 sec left')
+    expect(model.valueText).toBe('50% · 1 kB of 2 kB, 2 kB/s, 30 sec left')
   })
 
   it('offers Clear finished only once a file is done, failed or cancelled', () => {

@@ -12,6 +12,6 @@ export const { GET, POST, OPTIONS } = createRouteHandlers({
   policy: {
     forcedFolder: (identity) =>
       `/upkit-next/${typeof identity === 'string' ? identity : String(identity?.id)}`,
-    maxFileSize: 25 * 1024 * 1024,
+    maxFileSize: 25_000_000,
   },
 })
