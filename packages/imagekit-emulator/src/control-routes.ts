@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, badRequest } from './api-error.js'
+import { clearFiles } from './clear-files.js'
 import { presetFault } from './fault-presets.js'
 import { validateFaultRule } from './fault-store.js'
 import { sendError, sendJson } from './http-response.js'
@@ -56,7 +57,7 @@ const routes: Record<string, Handler> = {
   'DELETE /faults/:id': (_req, state, id) => ({ ok: state.faults.remove(id) }),
   'GET /files': (_req, state) => state.files.list(),
   'DELETE /files': async (_req, state) => {
-    await state.files.clear()
+    await clearFiles(state)
     return { ok: true }
   },
   'GET /stats': (_req, state) => structuredClone(state.stats),

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises'
 import exifr from 'exifr'
 
 /** OAS `Metadata.exif`: the raw EXIF groups, named as ImageKit names them. */
@@ -67,6 +68,24 @@ function likeImageKit(
   return embedded
 }
 
+/** Metadata sits in the first segments (JPEG APP1/APP13, PNG chunks before the pixels, HEIF `meta`). */
+const HEAD_BYTES = 1024 * 1024
+
+/**
+ * The file's first MiB, read here rather than by exifr: exifr 7.1.3's own file reader calls
+ * `FileHandle.stat(path)`, which Node 26 refuses (ERR_INVALID_ARG_TYPE), so every file read empty there.
+ */
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES)
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await file.close()
+  }
+}
+
 const SEGMENTS = { tiff: true, ifd1: true, exif: true, gps: true, interop: true, xmp: true, iptc: true }
 
 /**
@@ -78,9 +97,10 @@ const SEGMENTS = { tiff: true, ifd1: true, exif: true, gps: true, interop: true,
  */
 export async function readEmbeddedMetadata(path: string): Promise<EmbeddedMetadata> {
   try {
+    const head = await readHead(path)
     const [merged, raw] = await Promise.all([
-      exifr.parse(path, { ...SEGMENTS, translateValues: true, reviveValues: true, mergeOutput: true }),
-      exifr.parse(path, {
+      exifr.parse(head, { ...SEGMENTS, translateValues: true, reviveValues: true, mergeOutput: true }),
+      exifr.parse(head, {
         ...SEGMENTS,
         xmp: false,
         iptc: false,

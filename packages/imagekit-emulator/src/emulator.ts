@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { clearFiles } from './clear-files.js'
 import { FaultStore } from './fault-store.js'
 import { FileStore } from './file-store.js'
 import { KeyStore } from './key-store.js'
@@ -110,6 +111,7 @@ function createState(options: EmulatorOptions, dataDir: string): EmulatorState {
     urlEndpoint: '',
     servePrefix: '/ik',
     inflight: new Set(),
+    uploads: new Set(),
   }
   return state
 }
@@ -124,7 +126,7 @@ function emulatorApi(state: EmulatorState, server: Server, url: string, dataDir:
     keys: state.keys,
     faults: state.faults,
     files: async () => state.files.list(),
-    clearFiles: () => state.files.clear(),
+    clearFiles: () => clearFiles(state),
     stats: () => structuredClone(state.stats),
     resetStats: () => Object.assign(state.stats, { requests: 0, uploads: 0, tokensUsed: [] }),
     setAccountDisabled: (disabled) => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { FaultStore } from './fault-store.js'
 import type { FileStore } from './file-store.js'
 import type { KeyStore } from './key-store.js'
@@ -31,4 +32,6 @@ export interface EmulatorState {
   servePrefix: string
   /** Requests in flight, so stop() can wait for their cleanup. */
   inflight: Set<Promise<void>>
+  /** Upload requests whose answer is not sent yet, so clearing the files can drop them too. */
+  uploads: Set<IncomingMessage>
 }

@@ -167,6 +167,7 @@ export async function handleUpload(
   path: UploadPath,
 ): Promise<void> {
   state.stats.requests++
+  state.uploads.add(req)
   const session = new UploadSession(req, path, state)
   // A remote download stops when the client leaves (or stop() closes the connection).
   const gone = new AbortController()
@@ -190,6 +191,7 @@ export async function handleUpload(
     if (!session.pump.aborted) await session.pump.discard()
     if (!session.pump.aborted) sendError(res, session.failure ?? error)
   } finally {
+    state.uploads.delete(req)
     await session.cleanup()
   }
 }

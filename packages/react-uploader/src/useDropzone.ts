@@ -1,6 +1,6 @@
 'use client'
 import type { Uploader } from '@upkit/uploader-core'
-import { type HTMLAttributes, type InputHTMLAttributes, useCallback, useRef } from 'react'
+import { type HTMLAttributes, type InputHTMLAttributes, useCallback, useEffect, useRef } from 'react'
 import { type DropzoneInputProps, type DropzoneRootProps, inputProps, rootProps } from './dropzoneProps.js'
 import { useDocumentPaste } from './useDocumentPaste.js'
 import { useDragState } from './useDragState.js'
@@ -40,15 +40,28 @@ export function useDropzone(options: UseDropzoneOptions = {}): DropzoneState {
   const { disabled = false, multiple = true, accept, capture, uploader, onFiles } = options
   const inputRef = useRef<HTMLInputElement | null>(null)
   const drag = useDragState(disabled)
+  // Files that came before the engine (it is created in an effect): kept, not dropped.
+  const pending = useRef<File[]>([])
   const deliver = useCallback(
     (files: File[]) => {
       if (disabled || files.length === 0) return
       const chosen = multiple ? files : files.slice(0, 1)
       if (onFiles) onFiles(chosen)
-      else void uploader?.addFiles(chosen)
+      else if (uploader) void uploader.addFiles(chosen)
+      else pending.current.push(...chosen)
     },
     [disabled, multiple, onFiles, uploader],
   )
+  useEffect(() => {
+    if (!uploader || onFiles) return
+    // A file picked in server-rendered HTML before hydration never fired React's onChange: the
+    // input still holds it (every delivered choice resets the input).
+    const input = inputRef.current
+    const early = [...pending.current, ...Array.from(input?.files ?? [])]
+    pending.current = []
+    if (input?.files?.length) input.value = ''
+    if (early.length > 0) deliver(early)
+  }, [uploader, onFiles, deliver])
   useDocumentPaste(Boolean(options.pasteOnDocument) && !disabled, deliver)
   const open = useCallback(() => {
     if (!disabled) inputRef.current?.click()
