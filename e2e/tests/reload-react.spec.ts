@@ -94,9 +94,7 @@ test.describe('React <Uploader> with a kept queue', () => {
     )
     await expect(notice(page).getByRole('button', { name: 'Resume' })).toBeVisible()
     await expect(notice(page).getByRole('button', { name: 'Discard' })).toBeVisible()
-    await expect(uploader.root.getByRole('status')).toHaveText(
-      /Your last visit left 6 uploads unfinished\./,
-    )
+    await expect(uploader.root.getByRole('status')).toHaveText(/Your last visit left 6 uploads unfinished\./)
     const path = testInfo.outputPath('restored-notice.png')
     await page.screenshot({ fullPage: true, path })
     await testInfo.attach('restored-notice', { path, contentType: 'image/png' })
