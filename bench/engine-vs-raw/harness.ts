@@ -13,6 +13,7 @@ export type Mode =
   | 'upkit-post'
   | 'upkit-get-noahead'
   | 'upkit-post-noahead'
+  | 'upkit-presigned'
   | 'add'
   | 'add-auto'
   | 'small-upkit'

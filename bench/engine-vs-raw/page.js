@@ -1,7 +1,8 @@
 // Runs in the benchmark page (plain ES module, no build step). Two calls per run, so that making the
 // files stays out of every measurement: bench.prepare(cfg) makes them, bench.run(cfg) measures.
 //   throughput contenders: raw | sdk | upkit-get | upkit-post
-//   diagnostic contenders: raw-progress (raw + an upload progress listener) | raw-sign (raw-progress,
+//   diagnostic contenders: upkit-presigned (Upkit, signatures made before the clock, as raw's) |
+//                          raw-progress (raw + an upload progress listener) | raw-sign (raw-progress,
 //                          each worker GETs the file's signature just before its upload) | upkit-get-noahead |
 //                          upkit-post-noahead (signAhead: false)
 //   main-thread probes:    add (addFiles of cfg.count files, autoUpload false) | small-upkit | small-sdk
@@ -361,7 +362,9 @@ window.bench = {
   async prepare(cfg) {
     prepared = makeFiles(cfg.count, cfg.size)
     preparedSignatures =
-      cfg.mode === 'raw' || cfg.mode === 'raw-progress' ? await signAll(cfg, cfg.count) : null
+      cfg.mode === 'raw' || cfg.mode === 'raw-progress' || cfg.mode === 'upkit-presigned'
+        ? await signAll(cfg, cfg.count)
+        : null
     return prepared.length
   },
   async run(cfg) {
@@ -377,7 +380,11 @@ window.bench = {
     else if (cfg.mode === 'raw-sign') result = await raw(cfg, files, null, true, true)
     else if (cfg.mode === 'upkit-get-noahead') result = await upkit(cfg, files, 'GET', { signAhead: false })
     else if (cfg.mode === 'upkit-post-noahead') result = await upkit(cfg, files, 'POST', { signAhead: false })
-    else if (cfg.mode === 'sdk') result = await sdk(cfg, files)
+    else if (cfg.mode === 'upkit-presigned') {
+      // the engine with the baseline's signatures (an auth function hands them out): no signing requests
+      const signatures = preparedSignatures.slice()
+      result = await upkit(cfg, files, 'GET', { auth: async () => signatures.shift() })
+    } else if (cfg.mode === 'sdk') result = await sdk(cfg, files)
     else if (cfg.mode === 'upkit-get') result = await upkit(cfg, files, 'GET')
     else if (cfg.mode === 'upkit-post') result = await upkit(cfg, files, 'POST')
     else if (cfg.mode === 'add' || cfg.mode === 'add-auto') result = await addMany(cfg, files)

@@ -42,6 +42,12 @@ export class FakeXhr {
     return this.headers[name.toLowerCase()] ?? null
   }
 
+  getAllResponseHeaders(): string {
+    return Object.entries(this.headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')
+  }
+
   field(name: string): string | null {
     const value = this.body?.get(name)
     return typeof value === 'string' ? value : null
