@@ -157,7 +157,7 @@ export function createUppyBridge(
         uppy.setState({ files: { ...uppy.getState().files, ...batch.files } })
     },
     upload: async () => {
-      const { uploadID } = (await uppy.upload()) ?? {}
+      const { uploadID } = (await withoutStacks(() => uppy.upload())) ?? {}
       const ids = handed.get(uploadID ?? '') ?? []
       handed.delete(uploadID ?? '')
       return ids
@@ -167,5 +167,22 @@ export function createUppyBridge(
       if (known.length > 0) uppy.removeFiles(known)
     },
     destroy: () => uppy.destroy(),
+  }
+}
+
+/**
+ * Runs `start` with V8's stack capture off, then restores it. Uppy's `upload()` builds a
+ * RestrictionError for every file in its state before its first await (`#checkRequiredMetaFields`,
+ * even with no required fields); capturing their stacks was most of a 30–40 ms task at 1,000 files
+ * (about 3× less without, measured in Node). Only that synchronous part runs inside; other engines
+ * ignore the property.
+ */
+function withoutStacks<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return start()
+  } finally {
+    Error.stackTraceLimit = limit
   }
 }

@@ -145,6 +145,34 @@ describe('@uppy/core contract', () => {
     expect(uppy.validateSingleFile(uppy.getFile(id))).toBeNull()
   })
 
+  it('upload() builds an error per file for its meta-field check before its first await (the bridge turns stack capture off for that part only)', async () => {
+    const uppy = make()
+    uppy.addUploader(async () => {})
+    add(uppy, makeFile('a.txt'))
+    add(uppy, makeFile('b.txt'))
+    const translate = uppy.i18n
+    const built: number[] = []
+    uppy.i18n = ((key: string, ...rest: unknown[]) => {
+      if (key === 'missingRequiredMetaFieldOnFile') built.push(Error.stackTraceLimit)
+      return (translate as (key: string, ...rest: unknown[]) => string)(key, ...rest)
+    }) as typeof uppy.i18n
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    const pending = uppy.upload()
+    Error.stackTraceLimit = limit
+    expect(built).toEqual([0, 0]) // both, synchronously, inside the window
+    await pending
+  })
+
+  it('the bridge restores the stack limit after upload()', async () => {
+    const limit = Error.stackTraceLimit
+    const bridge = createUppyBridge({}, () => {})
+    bridge.addAll([{ data: makeFile('a.txt'), name: 'a.txt' }], { count: 0, bytes: 0 })
+    await bridge.upload()
+    expect(Error.stackTraceLimit).toBe(limit)
+    bridge.destroy()
+  })
+
   it('upload() hands over files that were put in with setState, once', async () => {
     const handed: string[][] = []
     const bridge = createUppyBridge({}, (ids) => handed.push([...ids]))
