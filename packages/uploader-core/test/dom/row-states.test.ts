@@ -3,18 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '../../src/dom/index.js'
 import { de } from '../../src/locales/de.js'
 import { STALL_HINT_MS } from '../../src/view/index.js'
-import { installObjectUrls } from './object-urls.js'
+import { freshHost } from './fresh-host.js'
 
-let host: HTMLElement
-let urls: ReturnType<typeof installObjectUrls>
-beforeEach(() => {
-  host = document.createElement('div')
-  document.body.append(host)
-  urls = installObjectUrls()
-})
+const host = freshHost()
 afterEach(() => {
-  host.remove()
-  urls.restore()
   vi.unstubAllGlobals()
   vi.useRealTimers()
 })
@@ -26,12 +18,12 @@ const result = {
   url: 'https://ik.imagekit.io/demo/a.png',
   size: 2048,
 }
-const row = (id: string) => host.querySelector(`li.upkit-file:nth-child(${id})`) as HTMLLIElement
-const text = (selector: string) => host.querySelector(selector)?.textContent
+const row = (id: string) => host().querySelector(`li.upkit-file:nth-child(${id})`) as HTMLLIElement
+const text = (selector: string) => host().querySelector(selector)?.textContent
 
 function showing(...files: ReturnType<typeof fakeFile>[]) {
   const uploader = new FakeUploader()
-  mount(host, { uploader })
+  mount(host(), { uploader })
   uploader.setFiles(files)
   return uploader
 }
@@ -56,7 +48,7 @@ describe('mount: rows tell the truth', () => {
   it('an upload that stops moving says so, and the total gives no time left', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
     const uploader = new FakeUploader()
-    mount(host, { uploader })
+    mount(host(), { uploader })
     const file = fakeFile('a', 'uploading', { percent: 99, bytesUploaded: 2000, progressAt: Date.now() })
     uploader.setFiles([file], { speed: 1000, eta: 1 })
     expect(text('.upkit-file-status')).toBe('Uploading 99%')
@@ -68,21 +60,21 @@ describe('mount: rows tell the truth', () => {
 
   it('the total shows the outcome once nothing is left to send, with no bar when nothing was stored', () => {
     const uploader = new FakeUploader()
-    mount(host, { uploader })
+    mount(host(), { uploader })
     uploader.setFiles([fakeFile('a', 'error'), fakeFile('b', 'cancelled')], {
       bytesUploaded: 0,
       bytesTotal: 0,
       percent: 0,
     })
     expect(text('.upkit-total-text')).toBe('1 failed · 1 cancelled')
-    expect(host.querySelector('.upkit-progress--total')).toBeNull()
+    expect(host().querySelector('.upkit-progress--total')).toBeNull()
   })
 })
 
 describe('mount: a stored file', () => {
   it('links to its ImageKit URL in a new tab', () => {
     showing(fakeFile('a', 'success', { percent: 100, result }))
-    const link = host.querySelector('a.upkit-file-name') as HTMLAnchorElement
+    const link = host().querySelector('a.upkit-file-name') as HTMLAnchorElement
     expect(link.getAttribute('href')).toBe(result.url)
     expect(link.target).toBe('_blank')
     expect(link.rel).toBe('noopener')
@@ -94,11 +86,11 @@ describe('mount: a stored file', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     showing(fakeFile('a', 'success', { percent: 100, result }))
-    const button = host.querySelector('button[aria-label="Copy link to a.png"]') as HTMLButtonElement
+    const button = host().querySelector('button[aria-label="Copy link to a.png"]') as HTMLButtonElement
     button.click()
     await vi.waitFor(() => expect(text('.upkit-file-note')).toBe('Link copied'))
     expect(writeText).toHaveBeenCalledWith(result.url)
-    expect(host.querySelector('.upkit-file-note')?.getAttribute('aria-live')).toBe('polite')
+    expect(host().querySelector('.upkit-file-note')?.getAttribute('aria-live')).toBe('polite')
     vi.advanceTimersByTime(3000)
     expect(text('.upkit-file-note')).toBe('')
   })
@@ -106,9 +98,9 @@ describe('mount: a stored file', () => {
   it('without a clipboard, shows the link to copy by hand, in the locale', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: undefined })
     const uploader = new FakeUploader()
-    mount(host, { uploader, locale: de, intlLocale: 'de' })
+    mount(host(), { uploader, locale: de, intlLocale: 'de' })
     uploader.setFiles([fakeFile('a', 'success', { percent: 100, result })])
-    const button = host.querySelector('button[aria-label="Link kopieren: a.png"]') as HTMLButtonElement
+    const button = host().querySelector('button[aria-label="Link kopieren: a.png"]') as HTMLButtonElement
     expect(button.textContent).toBe('Link kopieren')
     button.click()
     await vi.waitFor(() =>
@@ -121,7 +113,7 @@ describe('mount: a stored file', () => {
     const file = uploader.snapshot.files[0]!
     uploader.setFiles([])
     uploader.emit('file-reverted', { file })
-    const notice = host.querySelector('.upkit-message') as HTMLElement
+    const notice = host().querySelector('.upkit-message') as HTMLElement
     expect(notice.classList).toContain('upkit-message--info')
     expect(notice.querySelector('.upkit-message-text')?.textContent).toBe('“a.png” was deleted.')
   })
