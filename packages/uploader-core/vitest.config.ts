@@ -9,7 +9,10 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
       // The emulator's conformance check: every 200 upload answer these tests get matches ImageKit's schema.
-      setupFiles: ['../imagekit-emulator/test/conformance/upload-answers.setup.ts'],
+      setupFiles: [
+        '../imagekit-emulator/test/conformance/upload-answers.setup.ts',
+        '@upkit/test-support/uppy-online-timer',
+      ],
     },
   }),
 )

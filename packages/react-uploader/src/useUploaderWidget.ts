@@ -32,7 +32,8 @@ export function useUploaderWidget(props: UploaderProps) {
   useWarnBeforeUnload(uploader, warnOnUnload)
   const dropzone = useDropzone({
     uploader,
-    disabled: Boolean(props.disabled) || uploader === null,
+    // not disabled while the engine is being created: what is chosen then waits for it (useDropzone)
+    disabled: Boolean(props.disabled),
     multiple: props.multiple ?? true,
     accept: props.accept ?? acceptAttribute(props.restrictions?.allowedFileTypes),
     capture: props.capture,

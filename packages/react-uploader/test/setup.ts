@@ -1,3 +1,4 @@
+import '@upkit/test-support/uppy-online-timer'
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'

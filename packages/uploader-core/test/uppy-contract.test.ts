@@ -173,6 +173,17 @@ describe('@uppy/core contract', () => {
     bridge.destroy()
   })
 
+  it('schedules its online check as "bound updateOnlineStatus" in 3 s, never cleared (the test-support setup guard relies on the name)', () => {
+    const spy = vi.spyOn(globalThis, 'setTimeout')
+    const uppy = make()
+    const call = spy.mock.calls.find(
+      ([fn]) => typeof fn === 'function' && fn.name === 'bound updateOnlineStatus',
+    )
+    expect(call?.[1]).toBe(3000)
+    spy.mockRestore()
+    uppy.destroy()
+  })
+
   it('upload() hands over files that were put in with setState, once', async () => {
     const handed: string[][] = []
     const bridge = createUppyBridge({}, (ids) => handed.push([...ids]))
