@@ -8,6 +8,8 @@ export type Mode =
   | 'raw'
   | 'raw-progress'
   | 'raw-sign'
+  | 'raw-batch-fetch'
+  | 'raw-batch-xhr'
   | 'sdk'
   | 'upkit-get'
   | 'upkit-post'
@@ -26,6 +28,8 @@ export interface Workload {
   timeoutMs: number
   /** Diagnostics: record every upload XHR and fetch in the page (page.js recordTimeline). */
   timeline?: boolean
+  /** At most this long, wait for Chromium to go quiet after the files are made (see chromiumQuiet). */
+  settleMs?: number
 }
 
 /** What page.js answers (fields depend on the mode). */
@@ -129,6 +133,22 @@ export function pageConfig(stack: Stack, mode: Mode, workload: Workload) {
 }
 
 /**
+ * Waits, up to `maxMs`, until Chromium used less than 10 % of a core for 300 ms. A File made in the
+ * page sends its bytes to the browser process in the background (Blink's blob registry: mojo data
+ * pipes, the renderer's main thread and thread pool, the browser process); a contender whose clock
+ * started while that ran paid for it (+600 ms of Chromium CPU per 200 × 100 KiB, measured), and
+ * the ones that fetched their signatures in `prepare` did not.
+ */
+async function chromiumQuiet(maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs
+  while (Date.now() < until) {
+    const before = cpuNow()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    if (cpuSince(before).browserMs < 30) return
+  }
+}
+
+/**
  * Runs `mode` once in a fresh page. `around` (optional) wraps bench.run, e.g. to trace or profile it.
  * A string goes to page.evaluate, not a function: tsx may wrap functions in helpers the page lacks.
  */
@@ -147,6 +167,7 @@ export async function runOnce(
   try {
     const cfg = JSON.stringify(pageConfig(stack, mode, workload))
     await page.evaluate(`window.bench.prepare(${cfg})`)
+    await chromiumQuiet(workload.settleMs ?? 0)
     await around?.before(page, cdp)
     const before = await mainThread(cdp)
     const cpuBefore = cpuNow()

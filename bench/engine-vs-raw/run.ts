@@ -42,6 +42,8 @@ const UPLOAD = { count: num('BENCH_UPLOAD_COUNT', 1000), size: num('BENCH_UPLOAD
 const TRACE_RUNS = num('BENCH_TRACE_RUNS', 2)
 const PROFILE = list('BENCH_PROFILE', '') // e.g. upkit-get@small,small-upkit@upload,add@10000
 const TIMEOUT_MS = num('BENCH_RUN_TIMEOUT_MS', 180_000)
+// the longest wait for Chromium to go quiet after the files are made, before each clock (harness.ts chromiumQuiet)
+const SETTLE_MS = num('BENCH_SETTLE_MS', 15_000)
 const TIMELINE = process.env.BENCH_TIMELINE === '1'
 const CPU_DETAIL = process.env.BENCH_CPU_DETAIL === '1'
 const ROUTE = (process.env.BENCH_ROUTE ?? 'same-origin') as 'same-origin' | 'cross-origin'
@@ -134,7 +136,13 @@ interface Round {
 
 async function throughput(load_: { count: number; size: number }): Promise<void> {
   const modes = CONTENDERS as Mode[]
-  const workload = { ...load_, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS, timeline: TIMELINE }
+  const workload = {
+    ...load_,
+    concurrency: CONCURRENCY,
+    timeoutMs: TIMEOUT_MS,
+    timeline: TIMELINE,
+    settleMs: SETTLE_MS,
+  }
   const title = `${load_.count} × ${size(load_.size)}`
   console.log(`\n## 1. Throughput, ${title}, concurrency ${CONCURRENCY} (${ROUNDS} rounds, load ${load()})`)
   for (const mode of modes) await runOnce(browser, stack, mode, workload) // warm-up, discarded
@@ -230,6 +238,7 @@ async function addFilesPart(): Promise<void> {
     concurrency: CONCURRENCY,
     timeoutMs: TIMEOUT_MS,
     timeline: TIMELINE,
+    settleMs: SETTLE_MS,
   })
   console.log(
     `\n## 2a. addFiles of ${ADD_COUNTS.join(' / ')} files (16 B each, autoUpload false), ${MT_ROUNDS} rounds`,
@@ -333,7 +342,13 @@ async function addFilesPart(): Promise<void> {
 
 async function uploadPart(): Promise<void> {
   const modes: Mode[] = ['small-upkit', 'small-sdk']
-  const workload = { ...UPLOAD, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS, timeline: TIMELINE }
+  const workload = {
+    ...UPLOAD,
+    concurrency: CONCURRENCY,
+    timeoutMs: TIMEOUT_MS,
+    timeline: TIMELINE,
+    settleMs: SETTLE_MS,
+  }
   const title = `${UPLOAD.count} × ${size(UPLOAD.size)}`
   console.log(
     `\n## 2b. Main thread while uploading ${title}: Upkit (GET route) vs the SDK loop, ${MT_ROUNDS} rounds`,
@@ -441,7 +456,13 @@ async function profiles(): Promise<void> {
           : /^\d+$/.test(what)
             ? { count: Number(what), size: 16 }
             : SMALL
-    const workload = { ...shape, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS, timeline: TIMELINE }
+    const workload = {
+      ...shape,
+      concurrency: CONCURRENCY,
+      timeoutMs: TIMEOUT_MS,
+      timeline: TIMELINE,
+      settleMs: SETTLE_MS,
+    }
     if (tracing) {
       const hooks = traceHooks(browser)
       const run = await runOnce(browser, stack, mode, workload, hooks)

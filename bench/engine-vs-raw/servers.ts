@@ -122,6 +122,9 @@ export async function startStack(
       allowAnonymous: true,
       cors: { origins: [page.url] },
       rateLimit: false, // thousands of signatures a minute
+      ...(process.env.BENCH_ROUTE_MAX_FILES
+        ? { policy: { maxFiles: Number(process.env.BENCH_ROUTE_MAX_FILES) } }
+        : {}),
       logger: { warn: () => {}, error: (...args: unknown[]) => console.error('route:', ...args) },
     })
     const counts: RouteCounts = { GET: 0, POST: 0, OPTIONS: 0, postFiles: 0 }

@@ -1,4 +1,6 @@
 // Chromium performance traces and CPU profiles of one run, for the reading of a missed target.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, CDPSession, Page } from '@playwright/test'
 
 interface TraceEvent {
@@ -43,10 +45,14 @@ export function traceHooks(browser: Browser) {
   let summary: TaskSummary | undefined
   return {
     before: async (page: Page) => {
-      await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      const extra = process.env.BENCH_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []
+      await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...extra] })
     },
     after: async () => {
       const buffer = await browser.stopTracing()
+      // diagnostics: BENCH_TRACE_DIR keeps every trace (open in chrome://tracing or Perfetto)
+      if (process.env.BENCH_TRACE_DIR)
+        writeFileSync(join(process.env.BENCH_TRACE_DIR, `trace-${Date.now()}.json`), buffer)
       const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[]
       summary = summarise(Array.isArray(parsed) ? parsed : parsed.traceEvents)
     },

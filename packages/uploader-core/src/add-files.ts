@@ -2,7 +2,8 @@ import type { EngineParts } from './engine-parts.js'
 import type { ErrorFactory } from './localize.js'
 import { queued } from './reducer.js'
 import { restrictionError, runValidate } from './restrictions.js'
-import type { AddFilesResult, FileRejection, FileState, Timers } from './types.js'
+import { yieldToBrowser } from './sleep.js'
+import type { AddFilesResult, FileRejection, FileState } from './types.js'
 import type { AddBatch, AddItem, ListTotals } from './uppy-bridge.js'
 
 /** Work on a long list yields to the browser after this long, so adding 10,000 files never freezes the page. */
@@ -105,7 +106,17 @@ export async function addFiles(
   })
   const totals = store.listTotals()
   const out = { added, rejected, batch: parts.bridge.batch() }
-  for (let start = 0; start < valid.length; ) start = await takeSlice(parts, valid, start, totals, out)
+  const { now, timers } = parts.platform
+  let taskBegan = now()
+  for (let start = 0; start < valid.length; ) {
+    start = takeSlice(parts, valid, start, totals, out)
+    // a break between slices, and after the last one when it ran long: committing, and with
+    // `autoUpload` starting every file through Uppy, are O(files) and get a task of their own
+    if (start < valid.length || now() - taskBegan >= SLICE_MS) {
+      await yieldToBrowser(timers())
+      taskBegan = now()
+    }
+  }
   parts.bridge.commit(out.batch) // one copy of Uppy's file map for the whole call
   for (const file of added) parts.emitter.emit('file-added', { file })
   for (const rejection of rejected) parts.emitter.emit('file-rejected', rejection)
@@ -118,14 +129,14 @@ interface Outcome {
   batch: AddBatch
 }
 
-/** Adds files from `start` in chunks for about {@link SLICE_MS}, as one store change; resolves to where it stopped. */
-async function takeSlice(
+/** Adds files from `start` in chunks for about {@link SLICE_MS}, as one store change; returns where it stopped. */
+function takeSlice(
   parts: EngineParts,
   items: readonly AddItem[],
   start: number,
   totals: ListTotals,
   out: Outcome,
-): Promise<number> {
+): number {
   const { store, bridge, makeError, platform } = parts
   const restrictions = parts.options.restrictions ?? {}
   const began = platform.now()
@@ -147,9 +158,5 @@ async function takeSlice(
   } while (end < items.length && platform.now() - began < SLICE_MS)
   store.dispatch({ type: 'added', files })
   out.added.push(...files)
-  if (end < items.length) await yieldToBrowser(platform.timers())
   return end
 }
-
-/** A macrotask break, so the browser can paint and handle input between slices. */
-const yieldToBrowser = (timers: Timers) => new Promise<void>((resolve) => timers.setTimeout(resolve, 0))

@@ -63,7 +63,11 @@ function signerFor(
     upcoming,
     describe: (id) => {
       const file = store.get(id)
-      return file && buildDescription(file, paramsFor(file))
+      try {
+        return file && buildDescription(file, paramsFor(file))
+      } catch {
+        return undefined // not signed ahead: at its turn the file fails as INVALID_PARAMS, alone
+      }
     },
   }
   return createSigner({
@@ -113,9 +117,13 @@ export function createParts(
     return store.get(id)?.status === 'queued' ? runFileTask(context, id, signal) : undefined
   })
   const pipeline = pipelineFor(core, scheduler, emitter, () => bridge)
-  const bridge = createUppyBridge(options.restrictions ?? {}, (ids) => {
-    for (const id of ids) void pipeline.start(id)
-  })
+  const bridge = createUppyBridge(
+    options.restrictions ?? {},
+    (ids) => {
+      for (const id of ids) void pipeline.start(id)
+    },
+    platform.timers,
+  )
   const onlineChanged = () => store.dispatch({ type: 'online', online: platform.online.isOnline() })
   onlineChanged()
   const unsubscribe = platform.online.subscribe(onlineChanged)

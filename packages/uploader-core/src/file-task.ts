@@ -78,13 +78,14 @@ async function runAttempt(
   const form = prepared.form
   ctx.store.dispatch({ type: 'uploading', id, at: ctx.platform.now() })
   ctx.topUp() // while this file's bytes travel, the next files get their signatures
-  const sending = abortWhenOffline(ctx, signal)
   const outcome = await sendXhr({
     createXhr: ctx.platform.createXhr,
     url: ctx.endpoint,
     body: form,
-    signal: sending.signal,
+    signal,
     timers: ctx.platform.timers(),
+    now: ctx.platform.now,
+    online: ctx.platform.online,
     stallTimeoutMs: ctx.stallTimeoutMs,
     onProgress: (loaded, total) =>
       ctx.store.dispatch({
@@ -94,36 +95,10 @@ async function runAttempt(
         at: ctx.platform.now(),
       }),
   })
-  sending.stop()
-  // cut because the browser went offline: a network failure, so the task waits for the connection
-  if (outcome.kind === 'aborted' && !signal.aborted) {
-    return { ok: false, error: ctx.makeError('NETWORK_ERROR', { retryable: true }) }
-  }
   const actions = offeredActions(prepared.signature)
   ctx.offered(id, actions)
   const mapped = mapOutcome(outcome, ctx.makeError, ctx.platform.now())
   return settle(ctx, { id, file, mapped, params: prepared.params, actions, signal })
-}
-
-/**
- * The attempt's signal, aborted also when the browser goes offline: a request in flight then hangs
- * until the stall timeout (Chromium does not fail it), while its answer can no longer arrive.
- */
-function abortWhenOffline(ctx: TaskContext, signal: AbortSignal) {
-  const controller = new AbortController()
-  const onAbort = () => controller.abort(signal.reason)
-  signal.addEventListener('abort', onAbort, { once: true })
-  const { online } = ctx.platform
-  const unsubscribe = online.subscribe(() => {
-    if (!online.isOnline()) controller.abort()
-  })
-  return {
-    signal: controller.signal,
-    stop: () => {
-      unsubscribe()
-      signal.removeEventListener('abort', onAbort)
-    },
-  }
 }
 
 interface Answer {

@@ -87,6 +87,16 @@ export class SignAhead {
     if (next.some((id) => soon.has(id))) this.#request(next)
   }
 
+  /**
+   * Signs files that are about to be queued (just added, with `autoUpload`) while they are still on
+   * their way to the queue, when no queued file goes before them: their first uploads then start
+   * without waiting for a signing round trip.
+   */
+  prime(ids: readonly string[]): void {
+    if (this.#source.upcoming(1).length > 0) return
+    this.#request(ids.filter((id) => !this.#covered(id)))
+  }
+
   /** Forgets a file's held or coming signature (cancelled or removed: it is single-use and bound to it). */
   drop(id: string): void {
     this.#held.delete(id)

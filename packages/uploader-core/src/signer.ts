@@ -39,6 +39,8 @@ export interface Signer {
   sign: SignFn
   /** Signs the next queued files ahead, when sign-ahead is on. */
   topUp: () => void
+  /** Signs files about to be queued, when sign-ahead is on and none is queued before them. */
+  prime: (ids: readonly string[]) => void
   /** Forgets what was signed ahead for a file. */
   drop: (id: string) => void
   dispose: () => void
@@ -49,14 +51,14 @@ export interface Signer {
  * and a slot's idle time, so a batch covers several rounds of uploads (measured: 200 small files took
  * 38 requests with batches the size of `concurrency`). At most 20, the signing route's default `maxFiles`.
  */
-const batchSize = (lookahead: number) => Math.min(20, Math.max(8, lookahead * 4))
+const batchSize = (lookahead: number) => Math.min(20, Math.max(8, lookahead * 5))
 const noop = () => {}
 
 /** Fetches one fresh signature per attempt from the app's route or function, validated. */
 export function createSigner(options: SignerOptions): Signer {
   const { auth } = options
   if (typeof auth === 'function')
-    return { sign: signWith(auth, options), topUp: noop, drop: noop, dispose: noop }
+    return { sign: signWith(auth, options), topUp: noop, prime: noop, drop: noop, dispose: noop }
   const endpoint: AuthEndpoint = typeof auth === 'string' ? { url: auth } : auth
   const method = endpoint.method ?? (options.apiVersion === 2 ? 'POST' : 'GET')
   const one = (file: FileDescription | undefined, signal: AbortSignal) =>
@@ -66,12 +68,13 @@ export function createSigner(options: SignerOptions): Signer {
     return {
       sign: (_file, signal) => pool.take(signal),
       topUp: noop,
+      prime: noop,
       drop: noop,
       dispose: () => pool.dispose(),
     }
   }
   const single: SignFn = (file, signal) => one(method === 'POST' ? file : undefined, signal)
-  if (!options.ahead) return { sign: single, topUp: noop, drop: noop, dispose: noop }
+  if (!options.ahead) return { sign: single, topUp: noop, prime: noop, drop: noop, dispose: noop }
   const { source, lookahead } = options.ahead
   const parts = {
     request: (payload: unknown, signal: AbortSignal, query?: string) =>
@@ -84,7 +87,13 @@ export function createSigner(options: SignerOptions): Signer {
   const sign: SignFn = async (file, signal, attempt, id) =>
     (attempt === 1 && id !== undefined ? await ahead.take(id, signal) : undefined) ??
     single(file, signal, attempt)
-  return { sign, topUp: () => ahead.topUp(), drop: (id) => ahead.drop(id), dispose: () => ahead.dispose() }
+  return {
+    sign,
+    topUp: () => ahead.topUp(),
+    prime: (ids) => ahead.prime(ids),
+    drop: (id) => ahead.drop(id),
+    dispose: () => ahead.dispose(),
+  }
 }
 
 function signWith(auth: AuthFunction, options: SignerOptions): SignFn {

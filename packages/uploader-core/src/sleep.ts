@@ -18,3 +18,7 @@ export function sleep(ms: number, signal: AbortSignal, timers: Timers): Promise<
     signal.addEventListener('abort', onAbort, { once: true })
   })
 }
+
+/** A macrotask break, so the browser can paint and handle input between two slices of work. */
+export const yieldToBrowser = (timers: Timers) =>
+  new Promise<void>((resolve) => timers.setTimeout(resolve, 0))

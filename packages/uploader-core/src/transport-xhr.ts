@@ -1,5 +1,5 @@
 import type { TransportOutcome } from './error-mapping.js'
-import type { Timers, XhrFactory } from './types.js'
+import type { OnlineSource, Timers, XhrFactory } from './types.js'
 
 export interface XhrSendOptions {
   createXhr: XhrFactory
@@ -7,6 +7,9 @@ export interface XhrSendOptions {
   body: FormData
   signal: AbortSignal
   timers: Timers
+  now: () => number
+  /** Going offline ends the request as a network failure: Chromium would keep it hanging until the stall timeout. */
+  online: OnlineSource
   /** No upload (or download) progress for this long aborts the request. 0 turns it off. */
   stallTimeoutMs: number
   /** `loaded` is in request-body bytes (multipart included); `total` is the body size. */
@@ -14,37 +17,33 @@ export interface XhrSendOptions {
 }
 
 /**
- * One multipart POST. Never rejects: every ending (answer, network failure, stall, abort) is a
- * {@link TransportOutcome}, and the XHR is aborted on stall or cancel so nothing keeps sending.
+ * One multipart POST. Never rejects: every ending (answer, network failure or offline, stall, abort)
+ * is a {@link TransportOutcome}, and the XHR is aborted on stall, offline or cancel so nothing keeps sending.
  */
 export function sendXhr(options: XhrSendOptions): Promise<TransportOutcome> {
-  const { signal, timers, stallTimeoutMs } = options
+  const { signal, online } = options
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ kind: 'aborted' })
     const xhr = options.createXhr()
-    let stallTimer: unknown
-    let settled = false
     const finish = (outcome: TransportOutcome, abort = false) => {
-      if (settled) return
-      settled = true
-      timers.clearTimeout(stallTimer)
+      if (!stall.stop()) return
       signal.removeEventListener('abort', onAbort)
+      stopOnline()
       if (abort) xhr.abort()
       resolve(outcome)
     }
-    const armStall = () => {
-      if (stallTimeoutMs <= 0) return
-      timers.clearTimeout(stallTimer)
-      stallTimer = timers.setTimeout(() => finish({ kind: 'timeout' }, true), stallTimeoutMs)
-    }
+    const stall = watchStall(options, () => finish({ kind: 'timeout' }, true))
     const onAbort = () => finish({ kind: 'aborted' }, true)
     signal.addEventListener('abort', onAbort, { once: true })
+    const stopOnline = online.subscribe(() => {
+      if (!online.isOnline()) finish({ kind: 'network' }, true)
+    })
     xhr.open('POST', options.url, true)
     xhr.upload.onprogress = (event) => {
-      armStall()
+      stall.heard()
       if (event.lengthComputable) options.onProgress(event.loaded, event.total)
     }
-    xhr.onprogress = armStall
+    xhr.onprogress = stall.heard
     xhr.onload = () =>
       finish({
         kind: 'response',
@@ -54,9 +53,43 @@ export function sendXhr(options: XhrSendOptions): Promise<TransportOutcome> {
       })
     xhr.onerror = () => finish({ kind: 'network' })
     xhr.onabort = () => finish({ kind: 'aborted' })
-    armStall()
     xhr.send(options.body)
   })
+}
+
+/**
+ * The stall deadline without a timer per progress event (small files send a few, large ones
+ * hundreds): one timer, and when it fires after progress was heard, one more for the time left.
+ * `stop()` is true the first time only.
+ */
+function watchStall(
+  { timers, now, stallTimeoutMs }: Pick<XhrSendOptions, 'timers' | 'now' | 'stallTimeoutMs'>,
+  onStall: () => void,
+) {
+  let timer: unknown
+  let heard = false
+  let lastHeardAt = 0
+  let stopped = false
+  const check = () => {
+    if (!heard) return onStall()
+    heard = false
+    // a clock that stands still (or goes back) still times out one full window after the last progress
+    const quiet = Math.min(Math.max(0, now() - lastHeardAt), stallTimeoutMs - 1)
+    timer = timers.setTimeout(check, stallTimeoutMs - quiet)
+  }
+  if (stallTimeoutMs > 0) timer = timers.setTimeout(check, stallTimeoutMs)
+  return {
+    heard: () => {
+      heard = true
+      lastHeardAt = now()
+    },
+    stop: () => {
+      if (stopped) return false
+      stopped = true
+      timers.clearTimeout(timer)
+      return true
+    },
+  }
 }
 
 /**

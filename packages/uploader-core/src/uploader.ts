@@ -77,7 +77,12 @@ function buildApi(parts: EngineParts): Uploader {
   const take = async (adding: Promise<AddFilesResult>) => {
     const result = await adding
     for (const file of result.added) pipeline.prepareAhead(file.id)
-    if (result.added.length > 0 && (options.autoUpload ?? true)) void startUploads()
+    if (result.added.length === 0 || !(options.autoUpload ?? true)) return result
+    // the first signatures travel while Uppy hands the files over (not with `preprocess`: the
+    // route must see what it made of a file, not the original)
+    if (!options.preprocess && parts.platform.online.isOnline())
+      parts.signer.prime(result.added.map((file) => file.id))
+    void startUploads()
     return result
   }
   const api: Uploader = {

@@ -164,7 +164,11 @@ describe('addUrl: the entry', () => {
   })
 
   it('is a file of unknown size in Uppy, with the link in its id', () => {
-    const bridge = createUppyBridge({}, () => {})
+    const bridge = createUppyBridge(
+      {},
+      () => {},
+      () => ({ setTimeout: (run: () => void, ms: number) => setTimeout(run, ms), clearTimeout: () => {} }),
+    )
     const [outcome] = bridge.addAll(
       [{ data: new Blob([]), name: 'a.png', url: 'https://example.com/a.png' }],
       { count: 0, bytes: 0 },

@@ -156,6 +156,28 @@ describe('failures are named after the step that failed', () => {
     )
   })
 
+  it('a getParams that throws for one file fails that file only, also while others sign ahead', async () => {
+    const signer = fakeSigner()
+    const uploader = createUploader({
+      ...base(),
+      concurrency: 1,
+      xhr: new FakeUploadServer().xhr,
+      fetch: signer.fetch,
+      getParams: (file) => {
+        if (file.name === 'b.png') throw new Error('no folder for this user')
+        return {}
+      },
+    })
+    await uploader.addFiles([makeFile('a.png'), makeFile('b.png'), makeFile('c.png')])
+    const snap = await waitFor(uploader, (s) => s.counts.success + s.counts.error === 3)
+    expect(snap.files.map((f) => `${f.name}:${f.status}`)).toEqual([
+      'a.png:success',
+      'b.png:error',
+      'c.png:success',
+    ])
+    expect(snap.files[1]?.error).toMatchObject({ code: 'INVALID_PARAMS' })
+  })
+
   it('a circular customMetadata from getParams fails as INVALID_PARAMS after signing', async () => {
     const customMetadata: Record<string, unknown> = {}
     customMetadata.self = customMetadata

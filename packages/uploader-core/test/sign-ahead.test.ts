@@ -50,6 +50,35 @@ describe('signing ahead (POST route)', () => {
     expect(new Set(tokensSent(server)).size).toBe(4) // each signature used once
   })
 
+  it('asks for the first batch as the files are added, while Uppy is still handing them over', async () => {
+    const route = postRoute()
+    const { server, uploader } = setup(route, { concurrency: 2 })
+    await uploader.addFiles(files(3))
+    expect(route.batches()).toHaveLength(1) // already on its way when addFiles resolves
+    expect(server.requests).toHaveLength(0)
+    await waitFor(uploader, (s) => s.counts.success === 3)
+    expect(route.bodies).toHaveLength(1)
+    expect(new Set(tokensSent(server)).size).toBe(3)
+  })
+
+  it('does not sign added files early when queued files go before them, nor with preprocess', async () => {
+    const route = postRoute()
+    const { server, uploader } = setup(route, { concurrency: 1 })
+    server.onRequest = () => {} // the first upload stays open: the rest wait in the queue
+    await uploader.addFiles(files(2))
+    await waitFor(uploader, (s) => s.files[0]?.status === 'uploading')
+    const asked = route.bodies.length
+    await uploader.addFiles([makeFile('late.png', 10)])
+    expect(route.bodies).toHaveLength(asked)
+    uploader.destroy()
+
+    const again = postRoute()
+    const prepared = setup(again, { preprocess: async (file) => file })
+    await prepared.uploader.addFiles(files(1))
+    expect(again.bodies).toHaveLength(0) // signed once the file is prepared, for what it became
+    await waitFor(prepared.uploader, (s) => s.counts.success === 1)
+  })
+
   it('never sends a held signature again: a retry signs afresh, alone', async () => {
     const route = postRoute()
     const { server, uploader } = setup(route, { concurrency: 1 })

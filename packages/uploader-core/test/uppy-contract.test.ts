@@ -27,6 +27,11 @@ function thrownBy(fn: () => unknown): Error & { isRestriction?: boolean } {
   throw new Error('did not throw')
 }
 
+const realTimers = {
+  setTimeout: (run: () => void, ms: number) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
 describe('@uppy/core contract', () => {
   it('is version 6.3.x', async () => {
     const pkg = (await import('@uppy/core/package.json', { with: { type: 'json' } })).default
@@ -84,6 +89,25 @@ describe('@uppy/core contract', () => {
     expect(batches).toEqual([[a], [b]])
   })
 
+  it('upload() leaves out files an unsettled upload holds, though they are not marked started yet', async () => {
+    // the bridge marks files started over several tasks: until its uploader settles, this keeps them out
+    const uppy = make()
+    const batches: string[][] = []
+    let release!: () => void
+    uppy.addUploader(async (ids) => {
+      batches.push([...ids])
+      if (batches.length === 1) await new Promise<void>((r) => (release = r))
+    })
+    const a = add(uppy, makeFile('a.png'))
+    const first = uppy.upload()
+    await new Promise((r) => setTimeout(r, 5))
+    const b = add(uppy, makeFile('b.png'))
+    await uppy.upload()
+    release()
+    await first
+    expect(batches).toEqual([[a], [b]])
+  })
+
   it('upload() waits for the uploader to settle', async () => {
     const uppy = make()
     let release!: () => void
@@ -121,7 +145,11 @@ describe('@uppy/core contract', () => {
   })
 
   it('our linear add makes the same file record as Uppy’s own addFile (#transformFile)', () => {
-    const bridge = createUppyBridge({}, () => {})
+    const bridge = createUppyBridge(
+      {},
+      () => {},
+      () => realTimers,
+    )
     const reference = new Uppy({
       id: bridge.uppy.getID(),
       logger: { debug: () => {}, warn: () => {}, error: () => {} },
@@ -166,7 +194,11 @@ describe('@uppy/core contract', () => {
 
   it('the bridge restores the stack limit after upload()', async () => {
     const limit = Error.stackTraceLimit
-    const bridge = createUppyBridge({}, () => {})
+    const bridge = createUppyBridge(
+      {},
+      () => {},
+      () => realTimers,
+    )
     bridge.addAll([{ data: makeFile('a.txt'), name: 'a.txt' }], { count: 0, bytes: 0 })
     await bridge.upload()
     expect(Error.stackTraceLimit).toBe(limit)
@@ -186,7 +218,11 @@ describe('@uppy/core contract', () => {
 
   it('upload() hands over files that were put in with setState, once', async () => {
     const handed: string[][] = []
-    const bridge = createUppyBridge({}, (ids) => handed.push([...ids]))
+    const bridge = createUppyBridge(
+      {},
+      (ids) => handed.push([...ids]),
+      () => realTimers,
+    )
     const outcomes = bridge.addAll(
       ['a.png', 'b.png'].map((name) => ({ data: makeFile(name), name })),
       { count: 0, bytes: 0 },
@@ -197,6 +233,37 @@ describe('@uppy/core contract', () => {
     expect(handed.filter((batch) => batch.length > 0)).toEqual([ids]) // a second upload() hands over []
     bridge.remove(ids)
     expect(bridge.uppy.getFiles()).toHaveLength(0)
+    bridge.destroy()
+  })
+
+  it('marks a large hand-over started a slice per task, and hands none of it over twice', async () => {
+    const handed: string[][] = []
+    let breaks = 0
+    const timers = {
+      setTimeout: (run: () => void, ms: number) => {
+        breaks++
+        return realTimers.setTimeout(run, ms)
+      },
+      clearTimeout: realTimers.clearTimeout,
+    }
+    const bridge = createUppyBridge(
+      {},
+      (ids) => handed.push([...ids]),
+      () => timers,
+    )
+    const items = Array.from({ length: 600 }, (_, i) => ({ data: makeFile(`f${i}.png`), name: `f${i}.png` }))
+    const ids = bridge
+      .addAll(items, { count: 0, bytes: 0 })
+      .map((o) => (o as { file: { id: string } }).file.id)
+    const first = bridge.upload()
+    await Promise.resolve()
+    expect(handed).toEqual([ids]) // handed over in the task that called upload(), before any marking
+    const meanwhile = await bridge.upload() // while the marking still runs
+    await expect(first).resolves.toEqual(ids)
+    expect(meanwhile).toEqual([])
+    expect(breaks).toBe(3) // 600 files in slices of 250
+    expect(bridge.uppy.getFiles().every((file) => file.progress.uploadStarted !== null)).toBe(true)
+    await expect(bridge.upload()).resolves.toEqual([])
     bridge.destroy()
   })
 })
