@@ -188,8 +188,11 @@ async function signAll(cfg, count) {
   return signatures
 }
 
-/** The baseline: signatures fetched before the clock starts, then a plain XHR pool: pure transfer. */
-async function raw(cfg, files, signatures, withProgress, signInClock = false) {
+/**
+ * The baseline: a plain XHR pool, pure transfer. `signatureOf(i)`: the file's signature (raw's are
+ * fetched before the clock starts; the diagnostics fetch theirs inside it).
+ */
+async function raw(cfg, files, signatureOf, withProgress) {
   let calls = 0
   const progress = withProgress ? () => calls++ : null
   let ok = 0
@@ -197,7 +200,7 @@ async function raw(cfg, files, signatures, withProgress, signInClock = false) {
   const t0 = performance.now()
   await pool(files.length, cfg.concurrency, async (i) => {
     const file = files[i]
-    const { token, expire, signature } = signInClock ? await getSignature(cfg.routeUrl) : signatures[i]
+    const { token, expire, signature } = await signatureOf(i)
     const form = new FormData() // the field order Upkit sends: fields, auth, then the file
     form.append('fileName', file.name)
     form.append('publicKey', cfg.publicKey)
@@ -229,8 +232,8 @@ function postSignatures(cfg, files, by) {
   })
 }
 
-/** Raw's loop with its signatures signed in the clock, 16 files per POST, the next batch asked early. */
-async function rawBatch(cfg, files, by, size = 16) {
+/** Signatures POSTed `size` files at a time, in the clock; the next batch is asked halfway through one. */
+function batchSignatures(cfg, files, by, size) {
   const batches = []
   const batchOf = (i) => {
     const n = Math.floor(i / size)
@@ -238,30 +241,7 @@ async function rawBatch(cfg, files, by, size = 16) {
     if (i % size === size >> 1 && (n + 1) * size < files.length) batchOf((n + 1) * size)
     return batches[n]
   }
-  const signatures = {
-    async at(i) {
-      return (await batchOf(i))[i % size]
-    },
-  }
-  const t0 = performance.now()
-  const progress = () => {}
-  let ok = 0
-  let failed = 0
-  await pool(files.length, cfg.concurrency, async (i) => {
-    const file = files[i]
-    const { token, expire, signature } = await signatures.at(i)
-    const form = new FormData()
-    form.append('fileName', file.name)
-    form.append('publicKey', cfg.publicKey)
-    form.append('signature', signature)
-    form.append('expire', String(expire))
-    form.append('token', token)
-    form.append('file', file, file.name)
-    const status = await postForm(cfg.uploadUrl, form, progress)
-    if (status === 200) ok++
-    else failed++
-  })
-  return { ms: performance.now() - t0, startedAt: t0, ok, failed, calls: 0 }
+  return async (i) => (await batchOf(i))[i % size]
 }
 
 /** Sends `https://upload.imagekit.io/…` (hard-coded in the SDK) to the emulator instead. */
@@ -431,12 +411,13 @@ window.bench = {
     const stopTimeline = cfg.timeline ? recordTimeline() : null
     if (stopLong) performance.mark('bench-start') // (add and small-* mark their own window)
     let result
-    if (cfg.mode === 'raw') result = await raw(cfg, files, preparedSignatures, false)
-    else if (cfg.mode === 'raw-progress') result = await raw(cfg, files, preparedSignatures, true)
-    else if (cfg.mode === 'raw-sign') result = await raw(cfg, files, null, true, true)
+    const presigned = (i) => preparedSignatures[i]
+    if (cfg.mode === 'raw') result = await raw(cfg, files, presigned, false)
+    else if (cfg.mode === 'raw-progress') result = await raw(cfg, files, presigned, true)
+    else if (cfg.mode === 'raw-sign') result = await raw(cfg, files, () => getSignature(cfg.routeUrl), true)
     else if (cfg.mode.startsWith('raw-batch-')) {
       const [, by, size] = /^raw-batch-(fetch|xhr)(?:-(\d+))?$/.exec(cfg.mode) ?? []
-      result = await rawBatch(cfg, files, by, Number(size ?? 16))
+      result = await raw(cfg, files, batchSignatures(cfg, files, by, Number(size ?? 16)), true)
     } else if (cfg.mode === 'upkit-get-noahead') result = await upkit(cfg, files, 'GET', { signAhead: false })
     else if (cfg.mode === 'upkit-post-noahead') result = await upkit(cfg, files, 'POST', { signAhead: false })
     else if (cfg.mode === 'upkit-presigned') {
