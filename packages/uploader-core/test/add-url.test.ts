@@ -1,25 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createUploader, de, isUploadError, type UploaderOptions } from '../src/index.js'
+import { createUploader, de, isUploadError } from '../src/index.js'
 import { persistWith, type QueueStore, type StoredUpload } from '../src/persist/index.js'
 import { createUppyBridge } from '../src/uppy-bridge.js'
+import { settled, setupUploader as setup } from './helpers/fake-uploader.js'
 import { FakeUploadServer, fakeSigner, makeFile, successBody, waitFor } from './helpers/fake-xhr.js'
-
-function setup(overrides: Partial<UploaderOptions> = {}) {
-  const server = new FakeUploadServer()
-  const signer = fakeSigner()
-  const uploader = createUploader({
-    publicKey: 'public_test',
-    auth: 'https://app.example/api/imagekit/auth',
-    xhr: server.xhr,
-    fetch: signer.fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    ...overrides,
-  })
-  return { server, signer, uploader }
-}
-
-const settled = (s: { isUploading: boolean; files: readonly unknown[] }) =>
-  !s.isUploading && s.files.length > 0
 
 async function refusal(promise: Promise<unknown>) {
   try {

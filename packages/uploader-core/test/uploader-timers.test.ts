@@ -1,20 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createUploader, type UploaderOptions } from '../src/index.js'
-import { FakeUploadServer, fakeSigner, makeFile, successBody } from './helpers/fake-xhr.js'
-
-function setup(overrides: Partial<UploaderOptions> = {}) {
-  const server = new FakeUploadServer()
-  const signer = fakeSigner()
-  const uploader = createUploader({
-    publicKey: 'public_test',
-    auth: 'https://app.example/api/imagekit/auth',
-    xhr: server.xhr,
-    fetch: signer.fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    ...overrides,
-  })
-  return { server, signer, uploader }
-}
+import { setupUploader as setup } from './helpers/fake-uploader.js'
+import { makeFile, successBody } from './helpers/fake-xhr.js'
 
 describe('with fake timers', () => {
   afterEach(() => {

@@ -1,30 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createUploader, isUploadError, type UploaderOptions } from '../src/index.js'
-import {
-  FakeUploadServer,
-  fakeOnline,
-  fakeSigner,
-  makeFile,
-  successBody,
-  waitFor,
-} from './helpers/fake-xhr.js'
-
-function setup(overrides: Partial<UploaderOptions> = {}) {
-  const server = new FakeUploadServer()
-  const signer = fakeSigner()
-  const uploader = createUploader({
-    publicKey: 'public_test',
-    auth: 'https://app.example/api/imagekit/auth',
-    xhr: server.xhr,
-    fetch: signer.fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    ...overrides,
-  })
-  return { server, signer, uploader }
-}
-
-const settled = (s: { isUploading: boolean; files: readonly unknown[] }) =>
-  !s.isUploading && s.files.length > 0
+import { createUploader, isUploadError } from '../src/index.js'
+import { settled, setupUploader as setup } from './helpers/fake-uploader.js'
+import { FakeUploadServer, fakeOnline, makeFile, successBody, waitFor } from './helpers/fake-xhr.js'
 
 describe('createUploader', () => {
   it('uploads a file with a fresh signature and ImageKit field encoding', async () => {
